@@ -1,0 +1,125 @@
+"""Actors: who the text names, resolved to country, sector and a stable id.
+
+Terms from the knowledge base (country names, demonyms, capitals and seats of power,
+organizations, role nouns) are matched in the parsed document; the terms that modify one noun
+phrase are combined into one actor ("Russian First Deputy Defense Minister Valery Gerasimov" ->
+RUS, GOV, Gerasimov). A country or capital that only says where something happened ("in
+Moscow") is left to the places stage.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Actor
+from .knowledge import ADJECTIVE, CAPITAL, COUNTRY, ORG, ROLE, SEAT, KnowledgeBase, Term, load_knowledge
+from .matcher import TermMatcher
+
+__all__ = ["find_actors", "load_knowledge", "KnowledgeBase", "TermMatcher", "LOCATIVE_PREPS"]
+
+# Dependencies by which a word modifies the noun that names the actor.
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "flat", "nn"})
+# Prepositions after which a bare country or capital is a place, not an actor.
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout", "around",
+                            "into", "from", "to", "within", "over", "toward", "towards", "through", "along",
+                            "between", "of"})
+# "Iran-backed militia": the country backs the actor, it is not the actor's country.
+_BACKER = re.compile(r"^-?(backed|funded|sponsored|supported|allied|aligned|trained|armed)$", re.I)
+_PERSON_PRONOUNS = frozenset({"he", "she"})
+
+
+def find_actors(doc: Doc, kb: KnowledgeBase, matcher: TermMatcher) -> list[Actor]:
+    """Every actor mention in the document, in text order."""
+    groups: dict[int, list[tuple[Span, list[Term]]]] = {}
+    covered: set[int] = set()
+    for span, terms in matcher(doc):
+        groups.setdefault(phrase_head(span.root).i, []).append((span, terms))
+        covered.update(range(span.start, span.end))
+    for ent in doc.ents:  # named people and groups the knowledge base does not know
+        if ent.label_ in ("PERSON", "ORG") and not covered.intersection(range(ent.start, ent.end)):
+            groups.setdefault(phrase_head(ent.root).i, []).append((ent, []))
+    actors = []
+    for head_i in sorted(groups):
+        actor = build_actor(doc, doc[head_i], groups[head_i], kb)
+        if actor is not None:
+            actors.append(actor)
+    return resolve_pronouns(doc, actors)
+
+
+def phrase_head(token: Token) -> Token:
+    """The noun a modifier chain ends in: Russian -> Minister -> Gerasimov."""
+    while token.dep_ in _MODIFIER_DEPS and token.head is not token and token.head.pos_ in ("NOUN", "PROPN"):
+        token = token.head
+    return token
+
+
+def is_backer(span: Span) -> bool:
+    doc = span.doc
+    nxt = doc[span.end: span.end + 2]
+    return any(_BACKER.match(t.text) for t in nxt) or bool(_BACKER.match(doc[span.end - 1].text.split("-")[-1]))
+
+
+def is_locative(head: Token) -> bool:
+    return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS
+
+
+def build_actor(doc: Doc, head: Token, items: list[tuple[Span, list[Term]]], kb: KnowledgeBase) -> Actor | None:
+    terms = [(span, t) for span, ts in items for t in ts]
+    countries = [(s, t) for s, t in terms if t.kind in (COUNTRY, ADJECTIVE, CAPITAL, SEAT) and not is_backer(s)]
+    orgs = [(s, t) for s, t in terms if t.kind == ORG]
+    roles = [(s, t) for s, t in terms if t.kind == ROLE]
+    person = next((e for e in doc.ents if e.label_ == "PERSON" and e.start <= head.i < e.end), None)
+    if not (countries or orgs or roles or person or items):
+        return None
+    place_like = all(t.kind in (COUNTRY, CAPITAL) for _, t in countries)
+    if is_locative(head) and countries and place_like and not (orgs or roles or person):
+        return None  # "in Syria": a place
+    if not (countries or orgs or roles or person) and not any(s.label_ == "ORG" for s, _ in items):
+        return None  # only a backer ("Iran-backed") or an unknown modifier
+    start = min([s.start for s, _ in items] + ([person.start] if person else []))
+    end = max([head.i + 1] + [s.end for s, _ in items] + ([person.end] if person else []))
+    span = doc[start:end]
+    org = max(orgs, key=lambda st: st[0].end)[1] if orgs else None
+    role = max(roles, key=lambda st: st[0].end)[1] if roles else None
+    country_term = max(countries, key=lambda st: st[0].end)[1] if countries else None
+    country = country_term.country if country_term else (org.country if org else None)
+    sector = role.sector if role else (org.sector if org else (country_term.sector if country_term else None))
+    if person:
+        name, actor_id = person.text, "person:" + slug(person.text)
+    elif org:
+        name, actor_id = org.name, org.key
+    elif country_term:
+        name, actor_id = kb.countries[country_term.key].name, country + (f"-{sector}" if sector else "")
+    else:
+        unknown = next((s for s, _ in items if s.label_ == "ORG"), None)
+        name, actor_id = (unknown.text, None) if unknown is not None else (None, None)
+    return Actor(span.text, (span.start_char, span.end_char), name, actor_id, country, sector,
+                 actor_code(kb, country, sector, org))
+
+
+def actor_code(kb: KnowledgeBase, country: str | None, sector: str | None, org: Term | None) -> str | None:
+    if org is not None and org.code and (sector is None or sector == org.sector):
+        return org.code
+    base = kb.countries[country].cameo if country in kb.countries else country
+    return (base or "") + (sector or "") or None
+
+
+def resolve_pronouns(doc: Doc, actors: list[Actor]) -> list[Actor]:
+    """'he' / 'she' as the most recent named person before it, in this article."""
+    people = [a for a in actors if a.id and a.id.startswith("person:")]
+    out = list(actors)
+    for token in doc:
+        if token.lower_ not in _PERSON_PRONOUNS or token.pos_ != "PRON":
+            continue
+        before = [a for a in people if a.span[1] <= token.idx]
+        if before:
+            a = before[-1]
+            out.append(Actor(token.text, (token.idx, token.idx + len(token)), a.name, a.id, a.country,
+                             a.sector, a.code))
+    return sorted(out, key=lambda a: a.span)
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")

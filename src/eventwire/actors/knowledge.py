@@ -1,0 +1,110 @@
+"""The actor knowledge base: countries, organizations and role nouns, read from data/actors.
+
+Every alias becomes a `Term`; the finder matches terms in text and the resolver combines the
+terms of one noun phrase into an Actor. Users correct a resolution by editing a CSV row.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..data_files import read_csv, split_list
+
+# What a term says about the phrase it sits in.
+COUNTRY, ADJECTIVE, CAPITAL, SEAT, ORG, ROLE = "country", "adjective", "capital", "seat", "org", "role"
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    kind: str
+    key: str  # iso3 for country-like terms, organization id, or role noun
+    country: str | None
+    sector: str | None
+    code: str | None
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    iso3: str
+    cameo: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Organization:
+    id: str
+    name: str
+    country: str | None
+    sector: str | None
+    code: str | None
+
+
+class KnowledgeBase:
+    def __init__(self) -> None:
+        self.countries: dict[str, Country] = {}
+        self.organizations: dict[str, Organization] = {}
+        self.terms: dict[str, list[Term]] = {}  # alias as written -> terms
+
+    def add(self, alias: str, term: Term) -> None:
+        alias = alias.strip()
+        if alias.lower().startswith("the "):
+            alias = alias[4:]  # matched without the article; "the" is left outside the mention
+        if alias and term not in self.terms.setdefault(alias, []):
+            self.terms[alias].append(term)
+
+    def country_term(self, iso3: str, kind: str) -> Term:
+        c = self.countries[iso3]
+        sector = "GOV" if kind in (CAPITAL, SEAT) else None
+        return Term(kind, iso3, iso3, sector, c.cameo + (sector or ""), c.name)
+
+
+def plural(noun: str) -> str:
+    """Regular English plural of the last word of a role noun ("prime minister" -> "prime ministers")."""
+    head, _, last = noun.rpartition(" ")
+    if last.endswith(("s", "x", "ch", "sh")):
+        last += "es"
+    elif last.endswith("y") and last[-2:-1] not in "aeiou":
+        last = last[:-1] + "ies"
+    elif last.endswith("man"):
+        last = last[:-3] + "men"
+    else:
+        last += "s"
+    return f"{head} {last}".strip()
+
+
+@lru_cache(maxsize=1)
+def load_knowledge() -> KnowledgeBase:
+    kb = KnowledgeBase()
+    for row in read_csv("actors", "countries.csv"):
+        iso3 = row["iso3"]
+        kb.countries[iso3] = Country(iso3, row.get("cameo") or iso3, row["name"])
+        for alias in [row["name"], *split_list(row.get("aliases", ""))]:
+            kb.add(alias, kb.country_term(iso3, COUNTRY))
+        for alias in split_list(row.get("adjectives", "")):
+            kb.add(alias, kb.country_term(iso3, ADJECTIVE))
+        for alias in split_list(row.get("capitals", "")):
+            kb.add(alias, kb.country_term(iso3, CAPITAL))
+        for alias in split_list(row.get("seats", "")):
+            kb.add(alias, kb.country_term(iso3, SEAT))
+    for row in read_csv("actors", "organizations.csv"):
+        org = Organization(row["id"], row["name"], row.get("country") or None, row.get("sector") or None,
+                           row.get("code") or None)
+        kb.organizations[org.id] = org
+        term = Term(ORG, org.id, org.country, org.sector, org.code, org.name)
+        for alias in [row["name"], *split_list(row.get("aliases", ""))]:
+            kb.add(alias, term)
+    for row in read_csv("actors", "roles.csv"):
+        noun = row["noun"].lower()
+        term = Term(ROLE, noun, None, row.get("sector") or None, None, noun)
+        kb.add(noun, term)
+        if noun not in UNCOUNTABLE:
+            kb.add(plural(noun), term)
+    return kb
+
+
+# Role nouns that take no regular plural (their plural is themselves or irregular).
+UNCOUNTABLE = frozenset({"police", "military", "government", "administration", "opposition", "intelligence",
+                         "parliament", "congress", "cabinet", "judiciary", "media", "press", "clergy",
+                         "staff", "personnel", "security forces", "armed forces", "riot police"})

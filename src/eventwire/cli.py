@@ -1,0 +1,254 @@
+"""The command line: thin wrappers over the same functions the Python API exposes.
+
+Exit codes: 0 success; 1 a fatal error (for example the spaCy model is missing); 2 a usage
+error; 3 the run finished but some inputs failed (each is on stderr and, when ingesting, in the
+`failures` table).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from .ingest import FORMATS
+
+EXIT_SOME_FAILED = 3
+
+
+def _say_failures(failures) -> None:
+    for f in failures:
+        click.echo(f"eventwire: {f.severity}: {f.origin}: {f.reason}", err=True)
+
+
+def _pipeline():
+    from .nlp import ModelError
+
+    try:
+        from .pipeline import Pipeline
+
+        return Pipeline()
+    except ModelError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="eventwire")
+def main() -> None:
+    """eventwire: political event data from news, offline.
+
+    \b
+    Example:
+      eventwire ingest news/ --db news.duckdb
+      eventwire events --db news.duckdb --source RUS --cameo 19
+    """
+
+
+_format_option = click.option("--format", "fmt", type=click.Choice(FORMATS),
+                              help="Input format; by default detected from each file's extension.")
+_batch_option = click.option("--batch-size", default=32, show_default=True, help="Articles parsed per batch.")
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@_format_option
+@_batch_option
+def code(inputs, fmt, batch_size):
+    """Code articles and print one JSON annotation per article.
+
+    INPUTS are files, folders or - for stdin.
+
+    \b
+    Example:
+      eventwire code articles.jsonl > annotations.jsonl
+      echo "Russian jets bombed Idlib on Monday." | eventwire code - --format text
+    """
+    from .batch import code_inputs
+    from .model import Annotation
+
+    pipeline = _pipeline()
+    errors = 0
+    for item in code_inputs(list(inputs), pipeline, fmt, batch_size):
+        if isinstance(item, Annotation):
+            click.echo(json.dumps(item.to_dict(), ensure_ascii=False))
+        else:
+            _say_failures([item])
+            errors += item.severity == "error"
+    sys.exit(EXIT_SOME_FAILED if errors else 0)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--db", default="eventwire.duckdb", show_default=True, help="DuckDB file to write.")
+@_format_option
+@_batch_option
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+def ingest(inputs, db, fmt, batch_size, quiet):
+    """Code articles into a DuckDB file. Articles already stored are skipped.
+
+    \b
+    Example:
+      eventwire ingest feeds/ archive.warc.gz --db news.duckdb
+    """
+    from .batch import ingest as run_ingest
+    from .store import Store
+
+    pipeline = _pipeline()
+    with Store(db) as store:
+        report = run_ingest(list(inputs), store, pipeline, fmt, batch_size, progress=not quiet)
+    _say_failures(report.failures)
+    click.echo(f"read {report.read} articles: {report.stored} stored, {report.skipped} already stored, "
+               f"{report.events} events; {report.errors} failed", err=True)
+    sys.exit(EXIT_SOME_FAILED if report.errors else 0)
+
+
+@main.command()
+@click.option("--db", default="eventwire.duckdb", show_default=True)
+@click.option("--source", help="Source actor: country (RUS) or CAMEO code prefix (RUSMIL).")
+@click.option("--target", help="Target actor: country or CAMEO code prefix.")
+@click.option("--cameo", help="CAMEO code prefix, e.g. 19 or 195.")
+@click.option("--plover", help="PLOVER event type, e.g. ASSAULT.")
+@click.option("--since", help="Events on or after this date (YYYY-MM-DD).")
+@click.option("--until", help="Events on or before this date.")
+@click.option("--all", "include_unreal", is_flag=True, help="Include negated and hypothetical events.")
+@click.option("--limit", type=int)
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "jsonl"]), default="table", show_default=True)
+def events(db, source, target, cameo, plover, since, until, include_unreal, limit, fmt):
+    """Query stored events.
+
+    \b
+    Example:
+      eventwire events --db news.duckdb --source RUS --target USA --since 2017-12-01
+      eventwire events --db news.duckdb --plover ASSAULT --format csv > assaults.csv
+    """
+    from .store import Store
+
+    with Store(db, read_only=True) as store:
+        frame = store.events(source, target, cameo, plover, since, until, include_unreal, limit)
+    _print_frame(frame, fmt, columns=["date", "cameo_code", "plover_event", "source_codes", "target_codes",
+                                      "location_name", "modality", "evidence"])
+
+
+def _print_frame(frame, fmt, columns=None) -> None:
+    if fmt == "csv":
+        click.echo(frame.to_csv(index=False), nl=False)
+    elif fmt == "jsonl":
+        for line in frame.to_json(orient="records", lines=True, force_ascii=False, date_format="iso").splitlines():
+            click.echo(line)
+    else:
+        import pandas as pd
+
+        view = frame[columns] if columns else frame
+        if "evidence" in view:
+            view = view.assign(evidence=view["evidence"].str.slice(0, 70))
+        with pd.option_context("display.max_rows", 500, "display.width", 200, "display.max_colwidth", 70):
+            click.echo(view.to_string(index=False) if len(view) else "(no rows)")
+
+
+@main.command()
+@click.option("--db", default="eventwire.duckdb", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["plover", "gdelt", "parquet"]), required=True)
+@click.option("--out", type=click.Path(path_type=Path), required=True, help="File (plover, gdelt) or folder (parquet).")
+def export(db, fmt, out):
+    """Export events as PLOVER JSONL, a GDELT 2.0-style table, or Parquet files.
+
+    \b
+    Example:
+      eventwire export --db news.duckdb --format plover --out events.jsonl
+      eventwire export --db news.duckdb --format parquet --out parquet/
+    """
+    from .store import Store
+    from .store.export import EXPORTERS
+
+    with Store(db, read_only=True) as store:
+        n = EXPORTERS[fmt](store, out)
+    click.echo(f"wrote {n} {'tables' if fmt == 'parquet' else 'events'} to {out}", err=True)
+
+
+@main.command()
+@click.option("--db", default="eventwire.duckdb", show_default=True)
+@click.option("--speaker", help="Speaker country, CAMEO code prefix or name.")
+@click.option("--text", help="Words in the quote.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "jsonl"]), default="table", show_default=True)
+def quotes(db, speaker, text, fmt):
+    """Query stored quotes and claims.
+
+    \b
+    Example:
+      eventwire quotes --db news.duckdb --speaker RUS --text victory
+    """
+    from .store import Store
+
+    with Store(db, read_only=True) as store:
+        frame = store.quotes(speaker, text)
+    _print_frame(frame, fmt)
+
+
+@main.command()
+@click.option("--db", default="eventwire.duckdb", show_default=True)
+@click.option("--examples", default=5, show_default=True, help="How many events to show with evidence.")
+def summary(db, examples):
+    """Summarize a store: events by CAMEO root, top dyads, a few events with evidence.
+
+    \b
+    Example:
+      eventwire summary --db news.duckdb
+    """
+    from .store import Store
+    from .summary import summarize
+
+    with Store(db, read_only=True) as store:
+        click.echo(summarize(store, examples))
+
+
+@main.command()
+@click.option("--db", default="eventwire.duckdb", show_default=True)
+def failures(db):
+    """List inputs that failed, and warnings, with reasons.
+
+    \b
+    Example:
+      eventwire failures --db news.duckdb
+    """
+    from .store import Store
+
+    with Store(db, read_only=True) as store:
+        _print_frame(store.failures(), "table", ["severity", "origin", "reason"])
+
+
+@main.command()
+def sample():
+    """Print the path of the bundled sample corpus.
+
+    \b
+    Example:
+      eventwire ingest "$(eventwire sample)" --db demo.duckdb
+    """
+    from .data_files import data_path
+
+    click.echo(str(data_path("sample", "articles.jsonl")))
+
+
+@main.command()
+@click.option("--articles", "n", default=500, show_default=True, help="Articles to code (the sample, repeated).")
+@click.option("--batch-size", default=32, show_default=True)
+@click.option("--out", type=click.Path(path_type=Path), help="Also write the result as JSON here.")
+def bench(n, batch_size, out):
+    """Throughput of the full pipeline against spaCy alone on the same texts, and peak memory.
+
+    \b
+    Example:
+      eventwire bench --articles 500
+    """
+    from .bench import run_benchmark
+
+    result = run_benchmark(n, batch_size)
+    click.echo(result.report())
+    if out:
+        out.write_text(json.dumps(result.as_dict(), indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,211 @@
+"""Events: who did what to whom, one per event-bearing clause.
+
+Every verb of a coded sentence is looked up in the trigger lexicon; a match becomes an event
+whose source is the clause's subject and whose target is its object (or the object of a
+preposition such as "against"). The clause's own time expression and place date and locate
+it, falling back to the sentence's, then the publication date. Modality and magnitudes come
+from their own modules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from ..nlp import by_token
+from ..model import Actor, Event, EventDate, Place, Quote, TimeRef
+from ..sentences import Sentence
+from ..times import precision_of
+from .codebook import Codebook, load_codebook
+from .lexicon import Lexicon, Match, load_lexicon
+from .modality import modality_of
+from .refine import refine_code
+from .size import size_of
+
+__all__ = ["find_events", "load_codebook", "load_lexicon", "Codebook", "Lexicon"]
+
+_SUBJECT_DEPS = ("nsubj", "csubj")
+_TARGET_PREPS = ("against", "on", "with", "to", "at", "for", "into", "upon", "toward", "towards", "of")
+_LOCATIVE = ("in", "at", "near", "outside", "inside", "across", "throughout", "around", "along", "off", "on")
+_RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What earlier stages found, indexed by token for the event finder."""
+
+    doc: Doc
+    actor_at: dict[int, Actor]
+    place_at: dict[int, Place]
+    time_at: dict[int, TimeRef]
+    quotes: list[Quote]
+    published: date | None
+
+
+def find_events(doc: Doc, sentences: list[Sentence], actors: list[Actor], places: list[Place],
+                times: list[TimeRef], quotes: list[Quote], published: date | None, article_id: str,
+                lexicon: Lexicon, codebook: Codebook) -> list[Event]:
+    ctx = Context(doc, by_token(doc, actors), by_token(doc, places), by_token(doc, times), quotes, published)
+    events: list[Event] = []
+    for sentence in sentences:
+        consumed: set[int] = set()  # xcomp verbs folded into their governor ("offered to assist")
+        for token in sentence.span:
+            if token.pos_ not in ("VERB",) or token.i in consumed:
+                continue
+            match = lexicon.match_verb(token)
+            if match is None or match.rule.cameo is None or match.rule.cameo not in codebook:
+                continue
+            if match.rule.kind == "to" and match.complement is not None:
+                consumed.add(match.complement.i)
+            event = build_event(ctx, sentence, token, match, codebook, f"{article_id}#e{len(events) + 1}")
+            events.append(event)
+    return dedupe(events)
+
+
+
+def build_event(ctx: Context, sentence: Sentence, verb: Token, match: Match, codebook: Codebook,
+                event_id: str) -> Event:
+    clause = match.complement if match.rule.kind == "to" and match.complement is not None else verb
+    source = actors_of(ctx, subject_of(verb))
+    target = target_of(ctx, verb, clause, match)
+    code = refine_code(match.rule.cameo, sentence.span, codebook)
+    when = date_of(ctx, verb, sentence)
+    modality, claimant = modality_of(verb, ctx.quotes, ctx.published, when)
+    confidence = 0.5 + 0.2 * bool(source) + 0.2 * bool(target) + 0.05 * bool(match.rule.kind)
+    return Event(
+        id=event_id,
+        sentence=sentence.index,
+        span=(sentence.span.start_char, sentence.span.end_char),
+        evidence=sentence.span.text,
+        trigger=f"{verb.text} [{match.rule.label} -> {code}]",
+        source=tuple(source),
+        target=tuple(target),
+        cameo=codebook.cameo(code),
+        plover=codebook.plover(code),
+        acled=codebook.acled(code),
+        date=when,
+        location=place_of(ctx, verb, clause, sentence),
+        modality=modality,
+        claimant=claimant,
+        size=size_of(sentence.span, code),
+        confidence=round(min(confidence, 0.95), 2),
+    )
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The clause's subject, inherited through conjunction and open complements ("X attacked Y
+    and then met Z"; "X vowed to destroy Y")."""
+    token = verb
+    for _ in range(4):
+        for child in token.children:
+            if child.dep_ in _SUBJECT_DEPS:
+                return child
+            if child.dep_ == "agent":  # passive: "by X"
+                return next((g for g in child.children if g.dep_ == "pobj"), None)
+        if token.dep_ in ("conj", "xcomp", "advcl") and token.head is not token:
+            token = token.head
+        elif token.dep_ in ("acl", "relcl") and token.head is not token:
+            return token.head if token.dep_ == "relcl" else None
+        else:
+            return None
+    return None
+
+
+def actors_of(ctx: Context, head: Token | None) -> list[Actor]:
+    """The actor at a head noun, with those coordinated with it ("Russia, Iran and Syria")."""
+    if head is None:
+        return []
+    found: list[Actor] = []
+    for token in [head, *head.conjuncts]:
+        actor = ctx.actor_at.get(token.i) or _actor_below(ctx, token)
+        if actor is not None and actor not in found:
+            found.append(actor)
+    return found
+
+
+def _actor_below(ctx: Context, token: Token) -> Actor | None:
+    """'the coalition of Russia, Iran and Syria', 'forces of the government': look one preposition down."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.i in ctx.actor_at:
+                    return ctx.actor_at[pobj.i]
+    return None
+
+
+def target_of(ctx: Context, verb: Token, clause: Token, match: Match) -> list[Actor]:
+    for head in (clause, verb) if clause is not verb else (verb,):
+        if head.dep_ == "relcl" and any(c.dep_ in ("dobj", "obj") and c.lower_ in _RELATIVE_PRONOUNS
+                                        for c in head.children):
+            return actors_of(ctx, head.head)  # "the group, which the U.S. is battling"
+        for child in head.children:
+            if child.dep_ in ("dobj", "obj", "dative", "nsubjpass") and child is not match.complement:
+                found = actors_of(ctx, child)
+                if found:
+                    return found
+            if child.dep_ == "dobj" and child is match.complement:  # "launched strikes on X"
+                found = _prep_object(ctx, child)
+                if found:
+                    return found
+        found = _prep_object(ctx, head)
+        if found:
+            return found
+    if verb.dep_ == "acl" and verb.head.i in ctx.actor_at:  # "a militia designated a terrorist group by"
+        return [ctx.actor_at[verb.head.i]]
+    return []
+
+
+def _prep_object(ctx: Context, head: Token) -> list[Actor]:
+    for child in head.children:
+        if child.dep_ in ("prep", "dative") and child.lower_ in _TARGET_PREPS:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    found = actors_of(ctx, pobj)
+                    if found:
+                        return found
+    return []
+
+
+def date_of(ctx: Context, verb: Token, sentence: Sentence) -> EventDate | None:
+    """The clause's time expression, else the sentence's first, else the publication date."""
+    in_clause = [ctx.time_at[t.i] for t in verb.subtree if t.i in ctx.time_at]
+    in_sentence = [ctx.time_at[t.i] for t in sentence.span if t.i in ctx.time_at]
+    for ref in [*in_clause, *in_sentence]:
+        value = (ref.value or "")[:10] if ref.type in ("DATE", "TIME") else None
+        precision = precision_of(value)
+        if precision:
+            basis = "explicit" if _is_explicit(ref.text) else "relative"
+            return EventDate(value, precision, basis)
+    if ctx.published:
+        return EventDate(ctx.published.isoformat(), "day", "publication")
+    return None
+
+
+def _is_explicit(text: str) -> bool:
+    return any(ch.isdigit() for ch in text)
+
+
+def place_of(ctx: Context, verb: Token, clause: Token, sentence: Sentence) -> Place | None:
+    """A place attached to the clause by a locative preposition; else the sentence's only place."""
+    for head in dict.fromkeys((clause, verb)):
+        for token in head.subtree:
+            if token.i in ctx.place_at and token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE:
+                place = ctx.place_at[token.i]
+                if place.geonameid is not None:
+                    return place
+    in_sentence = {id(ctx.place_at[t.i]): ctx.place_at[t.i] for t in sentence.span if t.i in ctx.place_at}
+    resolved = [p for p in in_sentence.values() if p.geonameid is not None]
+    return resolved[0] if len(resolved) == 1 else None
+
+
+def dedupe(events: list[Event]) -> list[Event]:
+    """One event per (sentence, code, source, target): a verb and its light-verb noun can both fire."""
+    seen, out = set(), []
+    for e in events:
+        key = (e.sentence, e.cameo.code, tuple(a.id for a in e.source), tuple(a.id for a in e.target))
+        if key not in seen:
+            seen.add(key)
+            out.append(e)
+    return out

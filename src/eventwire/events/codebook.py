@@ -1,0 +1,50 @@
+"""The CAMEO codebook and its crosswalks to PLOVER and ACLED (data/cameo)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..data_files import read_csv, split_list
+from ..model import Acled, Cameo, Plover
+
+
+class Codebook:
+    def __init__(self) -> None:
+        self.codes = {r["code"]: r for r in read_csv("cameo", "codes.csv")}
+        self.to_plover = {r["cameo"]: r for r in read_csv("cameo", "cameo_plover.csv")}
+        self.to_acled = {r["cameo"]: r for r in read_csv("cameo", "cameo_acled.csv")}
+
+    def __contains__(self, code: str) -> bool:
+        return code in self.codes
+
+    def name(self, code: str) -> str:
+        return self.codes[code]["name"]
+
+    def cameo(self, code: str) -> Cameo:
+        row = self.codes[code]
+        return Cameo(code, row["root"], float(row["goldstein"]), int(row["quad_class"]))
+
+    def plover(self, code: str) -> Plover | None:
+        row = self._nearest(self.to_plover, code)
+        if not row or not row["plover_event"]:
+            return None
+        return Plover(row["plover_event"], row["plover_mode"] or None,
+                      tuple(split_list(row["plover_context"])))
+
+    def acled(self, code: str) -> Acled | None:
+        row = self._nearest(self.to_acled, code)
+        return Acled(row["acled_event_type"], row["acled_sub_event_type"]) if row else None
+
+    @staticmethod
+    def _nearest(table: dict[str, dict[str, str]], code: str) -> dict[str, str] | None:
+        """The row for the code, else for its parent (1831 -> 183 -> 18)."""
+        while code:
+            if code in table:
+                return table[code]
+            code = code[:-1] if len(code) > 2 else ""
+        return None
+
+
+@lru_cache(maxsize=1)
+def load_codebook() -> Codebook:
+    return Codebook()

@@ -1,0 +1,88 @@
+"""The trigger lexicon (data/events/verbs.csv, nouns.csv): which words signal which CAMEO event.
+
+A verb row may carry one complement restriction (`to:LEMMA`, `prep:WORD`, `prt:WORD`,
+`obj:LEMMA`); the most specific matching row wins, and a row with an empty code says
+"this pattern is not an event".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from ..data_files import read_csv, split_list
+
+# Which complement kinds are most telling, first to last.
+_SPECIFICITY = {"to": 0, "obj": 1, "prt": 2, "prep": 3, "": 4}
+_OBJECT_DEPS = ("dobj", "obj", "nsubjpass", "attr")
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    lemma: str
+    kind: str  # "", "to", "prep", "prt", "obj"
+    value: str  # the complement's word or lemma; "*" for any
+    cameo: str | None  # None: explicitly not an event
+
+    @property
+    def label(self) -> str:
+        return self.lemma + (f" +{self.kind}:{self.value}" if self.kind else "")
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    rule: Rule
+    complement: Token | None  # the token the restriction matched (the xcomp verb, the object noun...)
+
+
+class Lexicon:
+    def __init__(self) -> None:
+        self.verbs: dict[str, list[Rule]] = {}
+        for row in read_csv("events", "verbs.csv"):
+            kind, _, value = (row.get("complement") or "").partition(":")
+            rule = Rule(row["lemma"].lower(), kind.strip(), value.strip().lower(), row.get("cameo") or None)
+            self.verbs.setdefault(rule.lemma, []).append(rule)
+        for rules in self.verbs.values():
+            rules.sort(key=lambda r: (_SPECIFICITY.get(r.kind, 9), r.value == "*"))
+        self.nouns: dict[str, tuple[frozenset[str], str]] = {}
+        for row in read_csv("events", "nouns.csv"):
+            if row.get("cameo"):
+                self.nouns[row["lemma"].lower()] = (frozenset(split_list(row.get("light_verbs", ""))), row["cameo"])
+
+    def match_verb(self, verb: Token) -> Match | None:
+        for rule in self.verbs.get(verb.lemma_.lower(), ()):
+            complement = _complement(verb, rule)
+            if complement is not None or rule.kind == "":
+                return Match(rule, complement if rule.kind else None)
+        return self.match_light_verb(verb)
+
+    def match_light_verb(self, verb: Token) -> Match | None:
+        """'launched an airstrike', 'held talks': the event is in the object noun."""
+        for obj in verb.children:
+            if obj.dep_ not in _OBJECT_DEPS:
+                continue
+            entry = self.nouns.get(obj.lemma_.lower())
+            if entry and (not entry[0] or verb.lemma_.lower() in entry[0]):
+                return Match(Rule(verb.lemma_.lower(), "obj", obj.lemma_.lower(), entry[1]), obj)
+        return None
+
+
+def _complement(verb: Token, rule: Rule) -> Token | None:
+    for child in verb.children:
+        if rule.kind == "to" and child.dep_ in ("xcomp", "ccomp") and child.pos_ in ("VERB", "AUX"):
+            if rule.value in ("*", child.lemma_.lower()):
+                return child
+        elif rule.kind == "prep" and child.dep_ in ("prep", "agent", "dative") and child.lower_ == rule.value:
+            return child
+        elif rule.kind == "prt" and child.dep_ == "prt" and child.lower_ == rule.value:
+            return child
+        elif rule.kind == "obj" and child.dep_ in _OBJECT_DEPS and child.lemma_.lower() == rule.value:
+            return child
+    return None
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    return Lexicon()

