@@ -14,11 +14,11 @@ from .model import Annotation, Article, Actor, Event, Place, Quote, TimeRef
 
 __version__ = "0.1.0"
 __all__ = ["Annotation", "Article", "Actor", "Event", "Place", "Quote", "TimeRef", "Pipeline", "Store",
-           "code", "pipeline"]
+           "code", "get_pipeline"]
 
 
 @lru_cache(maxsize=1)
-def pipeline():
+def get_pipeline():
     """The shared Pipeline, built on first use (loading the model takes a few seconds)."""
     from .pipeline import Pipeline
 
@@ -27,7 +27,7 @@ def pipeline():
 
 def code(text: str, published=None, **fields) -> Annotation:
     """Code one article's text; `published` (ISO date) anchors relative dates."""
-    return pipeline().code(text, published=published, **fields)
+    return get_pipeline().code(text, published=published, **fields)
 
 
 def __getattr__(name: str):

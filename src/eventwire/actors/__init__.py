@@ -45,12 +45,12 @@ def find_actors(doc: Doc, kb: KnowledgeBase, matcher: TermMatcher) -> list[Actor
         actor = build_actor(doc, doc[head_i], groups[head_i], kb)
         if actor is not None:
             actors.append(actor)
-    return resolve_pronouns(doc, actors)
+    return resolve_references(doc, actors)
 
 
 def phrase_head(token: Token) -> Token:
     """The noun a modifier chain ends in: Russian -> Minister -> Gerasimov."""
-    while token.dep_ in _MODIFIER_DEPS and token.head is not token and token.head.pos_ in ("NOUN", "PROPN"):
+    while token.dep_ in _MODIFIER_DEPS and token.head.i != token.i and token.head.pos_ in ("NOUN", "PROPN"):
         token = token.head
     return token
 
@@ -80,6 +80,8 @@ def build_actor(doc: Doc, head: Token, items: list[tuple[Span, list[Term]]], kb:
         return None  # only a backer ("Iran-backed") or an unknown modifier
     start = min([s.start for s, _ in items] + ([person.start] if person else []))
     end = max([head.i + 1] + [s.end for s, _ in items] + ([person.end] if person else []))
+    while "\n" in doc[start:head.i + 1].text and start < head.i:  # never across a line break
+        start += 1
     span = doc[start:end]
     org = max(orgs, key=lambda st: st[0].end)[1] if orgs else None
     role = max(roles, key=lambda st: st[0].end)[1] if roles else None
@@ -106,10 +108,19 @@ def actor_code(kb: KnowledgeBase, country: str | None, sector: str | None, org: 
     return (base or "") + (sector or "") or None
 
 
-def resolve_pronouns(doc: Doc, actors: list[Actor]) -> list[Actor]:
-    """'he' / 'she' as the most recent named person before it, in this article."""
-    people = [a for a in actors if a.id and a.id.startswith("person:")]
-    out = list(actors)
+def resolve_references(doc: Doc, actors: list[Actor]) -> list[Actor]:
+    """Later mentions of a person take the first full mention's resolution: a bare surname
+    ("Gerasimov") and 'he' / 'she' (the most recent person named before it)."""
+    out: list[Actor] = []
+    people: list[Actor] = []
+    for actor in actors:
+        if actor.id and actor.id.startswith("person:"):
+            earlier = next((p for p in reversed(people) if _same_person(actor, p)), None)
+            if earlier is not None and (earlier.country or earlier.sector) and not (actor.country or actor.sector):
+                actor = Actor(actor.text, actor.span, earlier.name, earlier.id, earlier.country, earlier.sector,
+                              earlier.code)
+            people.append(actor)
+        out.append(actor)
     for token in doc:
         if token.lower_ not in _PERSON_PRONOUNS or token.pos_ != "PRON":
             continue
@@ -119,6 +130,12 @@ def resolve_pronouns(doc: Doc, actors: list[Actor]) -> list[Actor]:
             out.append(Actor(token.text, (token.idx, token.idx + len(token)), a.name, a.id, a.country,
                              a.sector, a.code))
     return sorted(out, key=lambda a: a.span)
+
+
+def _same_person(later: Actor, earlier: Actor) -> bool:
+    """'Gerasimov' after 'Valery Gerasimov': the later name is the earlier one's surname or whole."""
+    a, b = (later.name or "").split(), (earlier.name or "").split()
+    return bool(a) and len(a) <= len(b) and b[-len(a):] == a
 
 
 def slug(text: str) -> str:

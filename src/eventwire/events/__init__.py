@@ -104,9 +104,9 @@ def subject_of(verb: Token) -> Token | None:
                 return child
             if child.dep_ == "agent":  # passive: "by X"
                 return next((g for g in child.children if g.dep_ == "pobj"), None)
-        if token.dep_ in ("conj", "xcomp", "advcl") and token.head is not token:
+        if token.dep_ in ("conj", "xcomp", "advcl") and token.head.i != token.i:
             token = token.head
-        elif token.dep_ in ("acl", "relcl") and token.head is not token:
+        elif token.dep_ in ("acl", "relcl") and token.head.i != token.i:
             return token.head if token.dep_ == "relcl" else None
         else:
             return None
@@ -136,16 +136,16 @@ def _actor_below(ctx: Context, token: Token) -> Actor | None:
 
 
 def target_of(ctx: Context, verb: Token, clause: Token, match: Match) -> list[Actor]:
-    for head in (clause, verb) if clause is not verb else (verb,):
+    for head in (clause, verb) if clause.i != verb.i else (verb,):
         if head.dep_ == "relcl" and any(c.dep_ in ("dobj", "obj") and c.lower_ in _RELATIVE_PRONOUNS
                                         for c in head.children):
             return actors_of(ctx, head.head)  # "the group, which the U.S. is battling"
         for child in head.children:
-            if child.dep_ in ("dobj", "obj", "dative", "nsubjpass") and child is not match.complement:
+            if child.dep_ in ("dobj", "obj", "dative", "nsubjpass") and (match.complement is None or child.i != match.complement.i):
                 found = actors_of(ctx, child)
                 if found:
                     return found
-            if child.dep_ == "dobj" and child is match.complement:  # "launched strikes on X"
+            if child.dep_ == "dobj" and match.complement is not None and child.i == match.complement.i:  # "launched strikes on X"
                 found = _prep_object(ctx, child)
                 if found:
                     return found
@@ -189,7 +189,7 @@ def _is_explicit(text: str) -> bool:
 
 def place_of(ctx: Context, verb: Token, clause: Token, sentence: Sentence) -> Place | None:
     """A place attached to the clause by a locative preposition; else the sentence's only place."""
-    for head in dict.fromkeys((clause, verb)):
+    for head in [clause] if clause.i == verb.i else [clause, verb]:
         for token in head.subtree:
             if token.i in ctx.place_at and token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE:
                 place = ctx.place_at[token.i]

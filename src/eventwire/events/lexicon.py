@@ -15,7 +15,8 @@ from spacy.tokens import Token
 from ..data_files import read_csv, split_list
 
 # Which complement kinds are most telling, first to last.
-_SPECIFICITY = {"to": 0, "obj": 1, "prt": 2, "prep": 3, "": 4}
+# Particles before objects: "called off the strike" is calling off, whatever is called off.
+_SPECIFICITY = {"to": 0, "prt": 1, "obj": 2, "prep": 3, "": 4}
 _OBJECT_DEPS = ("dobj", "obj", "nsubjpass", "attr")
 
 
@@ -76,7 +77,8 @@ def _complement(verb: Token, rule: Rule) -> Token | None:
                 return child
         elif rule.kind == "prep" and child.dep_ in ("prep", "agent", "dative") and child.lower_ == rule.value:
             return child
-        elif rule.kind == "prt" and child.dep_ == "prt" and child.lower_ == rule.value:
+        elif rule.kind == "prt" and child.dep_ in ("prt", "advmod") and child.lower_ == rule.value:
+            # spaCy often attaches the particle as advmod ("stepped down", "walked out")
             return child
         elif rule.kind == "obj" and child.dep_ in _OBJECT_DEPS and child.lemma_.lower() == rule.value:
             return child

@@ -44,7 +44,7 @@ def modality_of(verb: Token, quotes: list[Quote], published: date | None,
 def _governors(verb: Token) -> list[Token]:
     """The verb and the verbs it is an open complement or conjunct of."""
     chain = [verb]
-    while chain[-1].dep_ in ("xcomp", "conj") and chain[-1].head is not chain[-1] and len(chain) < 4:
+    while chain[-1].dep_ in ("xcomp", "conj") and chain[-1].head.i != chain[-1].i and len(chain) < 4:
         chain.append(chain[-1].head)
     return chain
 
@@ -70,7 +70,7 @@ def _conditional(token: Token) -> bool:
 def _intended(verb: Token) -> bool:
     token = verb
     for _ in range(3):
-        if token.dep_ != "xcomp" or token.head is token:
+        if token.dep_ != "xcomp" or token.head.i == token.i:
             return False
         head = token.head
         if head.lemma_.lower() in _INTENTIONS:

@@ -55,6 +55,8 @@ def resolve(ent: Span, gazetteer: Gazetteer, context: set[str]) -> Entry | None:
         s = _FEATURE_RANK.get(e.precision, 0.0) + math.log10(e.population + 1) / 2
         if e.country in context:
             s += 2.0
+        if e.curated:
+            s += 2.5
         if cue and e.precision == "admin1":
             s += 3.0
         return s

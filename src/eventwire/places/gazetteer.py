@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..data_files import read_csv, split_list
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +31,7 @@ class Entry:
     feature_code: str
     population: int
     precision: str  # point | city | admin2 | admin1 | country | region
+    curated: bool = False  # from our own list: named because news names it, so preferred
 
 
 class Gazetteer:
@@ -126,7 +127,7 @@ def build_gazetteer() -> Gazetteer:
     for row in read_csv("places", "extra_places.csv"):
         add(Entry(int(row["geonameid"]) if row.get("geonameid") else None, row["name"], float(row["lat"]),
                   float(row["lon"]), row.get("country") or None, row.get("admin1") or None,
-                  row.get("feature_code") or "AREA", 0, row.get("precision") or "region"),
+                  row.get("feature_code") or "AREA", 0, row.get("precision") or "region", curated=True),
             [row["name"], *split_list(row.get("aliases", ""))])
     return Gazetteer(entries, index)
 

@@ -101,6 +101,9 @@ def _subject_lower(verb: Token) -> str:
 
 def _speaker(verb: Token, actor_at: dict[int, Actor]) -> Actor | None:
     subj = _subject(verb)
+    while subj is None and verb.dep_ in ("advcl", "conj", "xcomp", "dep") and verb.head.i != verb.i:
+        verb = verb.head  # "X condemned the decision, saying ...": X says it
+        subj = _subject(verb)
     if subj is not None:
         return actor_at.get(subj.i)
     for t in verb.children:  # "according to X" standing in for the speaker
@@ -150,7 +153,7 @@ def indirect_quotes(doc: Doc, actor_at: dict[int, Actor], direct: list[tuple[int
             clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
             if clause is None or _inside(clause.idx, direct):
                 continue
-            tokens = [t for t in clause.subtree if t.dep_ != "mark" or t.head is not clause]
+            tokens = [t for t in clause.subtree if t.dep_ != "mark" or t.head.i != clause.i]
             start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
             if len(tokens) < _MIN_WORDS:
                 continue

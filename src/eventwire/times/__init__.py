@@ -34,7 +34,7 @@ def find_times(doc: Doc, published: date | None) -> list[TimeRef]:
 def points_ahead(ent: Span) -> bool:
     """Whether the clause the expression sits in is in the future tense ("will meet on Monday")."""
     verb = ent.root
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     aux = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
     return any(a in _FUTURE_AUX for a in aux) or ("going" in aux) or (verb.lower_ in ("upcoming", "next"))

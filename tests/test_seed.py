@@ -1,0 +1,51 @@
+"""The article eventwire grew from (../shared/seed): what an analyst expects from it."""
+
+from __future__ import annotations
+
+
+def events_where(ann, root, source, target=None):
+    return [e for e in ann.events if e.cameo.root == root and source in {a.country for a in e.source}
+            and (target is None or target in {a.country for a in e.target})]
+
+
+def test_russian_bombers_strike_isis_in_syria_on_november_25(seed_annotation):
+    strikes = [e for e in events_where(seed_annotation, "19", "RUS") if "bombers" in e.evidence]
+    assert len(strikes) == 1, "the caption printed twice must yield one strike"
+    [strike] = strikes
+    assert strike.date.value == "2017-11-25" and strike.date.basis == "explicit"
+    assert strike.plover.event == "ASSAULT"
+    assert any(a.id == "isis" for a in strike.target)
+    assert strike.location is not None and strike.location.country == "SYR"
+
+
+def test_russia_offers_to_help_the_us(seed_annotation):
+    offers = events_where(seed_annotation, "03", "RUS", "USA")
+    assert offers, [(e.trigger, e.cameo.code) for e in seed_annotation.events]
+    offer = offers[0]
+    assert offer.date.value == "2017-12-06"
+    assert offer.plover.event == "AGREE"
+    assert offer.modality == "asserted"
+
+
+def test_related_link_line_adds_no_event(seed_annotation):
+    text = seed_annotation.article.text
+    start = text.index("Related:")
+    end = text.index("\n", start)
+    assert not [e for e in seed_annotation.events if start <= e.span[0] < end]
+
+
+def test_gerasimov_quotes_are_his_via_tass(seed_annotation):
+    quotes = [q for q in seed_annotation.quotes if q.direct and q.speaker and "Gerasimov" in (q.speaker.name or "")]
+    assert len(quotes) >= 3
+    assert any("Tass" in v for q in quotes for v in q.via)
+    assert all(q.speaker.country == "RUS" for q in quotes)
+
+
+def test_liberation_claim_is_reported_by_gerasimov(seed_annotation):
+    [claim] = [e for e in seed_annotation.events if "liberated" in e.trigger]
+    assert claim.modality == "reported" and "Gerasimov" in claim.claimant.name
+
+
+def test_iraqi_statement_via_reuters(seed_annotation):
+    [q] = [q for q in seed_annotation.quotes if q.content.text.startswith("We caution")]
+    assert q.speaker.country == "IRQ" and q.via == ("Reuters",)
