@@ -26,31 +26,25 @@ GDELT_COLUMNS = (
 _GEO_TYPE = {"country": 1, "admin1": 5, "city": 4, "admin2": 5, "point": 4, "region": 1}
 
 
-def _real_events(store: Store):
-    return store.con.execute(
-        "SELECT e.*, a.url, a.source AS outlet, a.published, a.ingested_at FROM events e "
-        "JOIN articles a ON a.id = e.article_id WHERE e.modality NOT IN ('negated', 'hypothetical') "
-        "ORDER BY e.event_date NULLS LAST, e.article_id, e.id").df()
+def _records(store: Store, sql: str) -> list[dict]:
+    """Rows as dicts with SQL NULL as None (no pandas NaN to trip over)."""
+    cursor = store.con.execute(sql)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+
+def _real_events(store: Store) -> list[dict]:
+    return _records(store,
+                    "SELECT e.*, a.url, a.source AS outlet, a.published, a.ingested_at FROM events e "
+                    "JOIN articles a ON a.id = e.article_id WHERE e.modality NOT IN ('negated', 'hypothetical') "
+                    "ORDER BY e.event_date NULLS LAST, e.article_id, e.id")
 
 
 def _actors(store: Store) -> dict[tuple[str, str], list[dict]]:
-    rows = store.con.execute("SELECT * FROM event_actors ORDER BY event_id, role, position").df()
     out: dict[tuple[str, str], list[dict]] = {}
-    for r in rows.to_dict("records"):
+    for r in _records(store, "SELECT * FROM event_actors ORDER BY event_id, role, position"):
         out.setdefault((r["event_id"], r["role"]), []).append(r)
     return out
-
-
-def _clean(value):
-    """NaN and pandas' missing markers as None, numpy scalars as Python ones."""
-    if value is None:
-        return None
-    try:
-        if value != value:  # NaN
-            return None
-    except (TypeError, ValueError):
-        pass
-    return value.item() if hasattr(value, "item") else value
 
 
 def export_plover(store: Store, out: Path) -> int:
@@ -58,12 +52,11 @@ def export_plover(store: Store, out: Path) -> int:
     actors = _actors(store)
     n = 0
     with out.open("w", encoding="utf-8") as handle:
-        for e in _real_events(store).to_dict("records"):
-            e = {k: _clean(v) if not hasattr(v, "__len__") or isinstance(v, str) else v for k, v in e.items()}
+        for e in _real_events(store):
 
             def entities(role: str) -> list[dict]:
-                return [{"name": a["name"] or a["text"], "text": a["text"], "country": _clean(a["country"]),
-                         "sector": _clean(a["sector"]), "code": _clean(a["code"]), "id": _clean(a["actor_id"])}
+                return [{"name": a["name"] or a["text"], "text": a["text"], "country": a["country"],
+                         "sector": a["sector"], "code": a["code"], "id": a["actor_id"]}
                         for a in actors.get((e["id"], role), [])]
 
             record = {
@@ -96,30 +89,30 @@ def export_gdelt(store: Store, out: Path) -> int:
     with out.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
         writer.writerow(GDELT_COLUMNS)
-        for e in _real_events(store).to_dict("records"):
+        for e in _real_events(store):
             day = e["event_date"]
             row = dict.fromkeys(GDELT_COLUMNS, "")
             row.update({"GLOBALEVENTID": e["id"], "IsRootEvent": 1, "EventCode": e["cameo_code"],
                         "EventBaseCode": e["cameo_code"][:3], "EventRootCode": e["cameo_root"],
                         "QuadClass": e["quad_class"], "GoldsteinScale": e["goldstein"], "NumMentions": 1,
-                        "NumSources": 1, "NumArticles": 1, "SOURCEURL": _clean(e["url"]) or e["article_id"],
+                        "NumSources": 1, "NumArticles": 1, "SOURCEURL": (e["url"]) or e["article_id"],
                         "DATEADDED": e["ingested_at"].strftime("%Y%m%d%H%M%S")})
-            if _clean(day) is not None:
+            if day is not None:
                 row.update({"SQLDATE": day.strftime("%Y%m%d"), "MonthYear": day.strftime("%Y%m"),
                             "Year": day.year, "FractionDate": round(day.year + (day.timetuple().tm_yday - 1) / 365, 4)})
             for n_role, role in (("1", "source"), ("2", "target")):
                 first = (actors.get((e["id"], role)) or [None])[0]
                 if first is not None:
-                    code = _clean(first["code"]) or ""
+                    code = (first["code"]) or ""
                     row.update({f"Actor{n_role}Code": code, f"Actor{n_role}Name": (first["name"] or first["text"]).upper(),
-                                f"Actor{n_role}CountryCode": _clean(first["country"]) or "",
-                                f"Actor{n_role}Type1Code": _clean(first["sector"]) or ""})
-            if _clean(e["location_geonameid"]) is not None:
+                                f"Actor{n_role}CountryCode": (first["country"]) or "",
+                                f"Actor{n_role}Type1Code": (first["sector"]) or ""})
+            if (e["location_geonameid"]) is not None:
                 row.update({"ActionGeo_Type": _GEO_TYPE.get(e["location_precision"], 4),
                             "ActionGeo_FullName": e["location_name"], "ActionGeo_CountryCode": e["location_country"],
                             "ActionGeo_Lat": e["location_lat"], "ActionGeo_Long": e["location_lon"],
                             "ActionGeo_FeatureID": e["location_geonameid"]})
-            writer.writerow(["" if _clean(row[c]) is None else row[c] for c in GDELT_COLUMNS])
+            writer.writerow(["" if (row[c]) is None else row[c] for c in GDELT_COLUMNS])
             n += 1
     return n
 
