@@ -40,12 +40,26 @@ def find_actors(doc: Doc, kb: KnowledgeBase, matcher: TermMatcher) -> list[Actor
     for ent in doc.ents:  # named people and groups the knowledge base does not know
         if ent.label_ in ("PERSON", "ORG") and not covered.intersection(range(ent.start, ent.end)):
             groups.setdefault(phrase_head(ent.root).i, []).append((ent, []))
+    merge_of_phrases(doc, groups)
     actors = []
     for head_i in sorted(groups):
         actor = build_actor(doc, doc[head_i], groups[head_i], kb)
         if actor is not None:
             actors.append(actor)
     return resolve_references(doc, actors)
+
+
+def merge_of_phrases(doc: Doc, groups: dict[int, list[tuple[Span, list[Term]]]]) -> None:
+    """'the defense minister of Chad': a country in an of-phrase belongs to the role it follows."""
+    for head_i in list(groups):
+        head = doc[head_i]
+        owner = head.head.head
+        if head.dep_ != "pobj" or head.head.lower_ != "of" or owner.i not in groups:
+            continue
+        kinds = {t.kind for _, ts in groups[head_i] for t in ts}
+        owner_kinds = {t.kind for _, ts in groups[owner.i] for t in ts}
+        if kinds and kinds <= {COUNTRY, CAPITAL} and owner_kinds == {ROLE}:
+            groups[owner.i].extend(groups.pop(head_i))
 
 
 def phrase_head(token: Token) -> Token:
@@ -78,6 +92,8 @@ def build_actor(doc: Doc, head: Token, items: list[tuple[Span, list[Term]]], kb:
         return None  # "in Syria": a place
     if not (countries or orgs or roles or person) and not any(s.label_ == "ORG" for s, _ in items):
         return None  # only a backer ("Iran-backed") or an unknown modifier
+    if not terms and is_locative(head):
+        return None  # an unknown name after "in", "near": the places stage decides
     start = min([s.start for s, _ in items] + ([person.start] if person else []))
     end = max([head.i + 1] + [s.end for s, _ in items] + ([person.end] if person else []))
     while "\n" in doc[start:head.i + 1].text and start < head.i:  # never across a line break

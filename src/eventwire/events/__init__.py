@@ -30,6 +30,7 @@ _SUBJECT_DEPS = ("nsubj", "csubj")
 _TARGET_PREPS = ("against", "on", "with", "to", "at", "for", "into", "upon", "toward", "towards", "of")
 _LOCATIVE = ("in", "at", "near", "outside", "inside", "across", "throughout", "around", "along", "off", "on")
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
+_OWN_CLAUSE_DEPS = frozenset({"conj", "ccomp", "advcl", "relcl"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,23 +51,34 @@ def find_events(doc: Doc, sentences: list[Sentence], actors: list[Actor], places
     ctx = Context(doc, by_token(doc, actors), by_token(doc, places), by_token(doc, times), quotes, published)
     events: list[Event] = []
     for sentence in sentences:
-        consumed: set[int] = set()  # xcomp verbs folded into their governor ("offered to assist")
-        for token in sentence.span:
-            if token.pos_ not in ("VERB",) or token.i in consumed:
-                continue
-            match = lexicon.match_verb(token)
-            if match is None or match.rule.cameo is None or match.rule.cameo not in codebook:
-                continue
-            if match.rule.kind == "to" and match.complement is not None:
-                consumed.add(match.complement.i)
-            event = build_event(ctx, sentence, token, match, codebook, f"{article_id}#e{len(events) + 1}")
-            events.append(event)
+        triggers = find_triggers(sentence, lexicon, codebook)
+        root_at = {t.i: m.rule.cameo[:2] for t, m in triggers}
+        for token, match in triggers:
+            # coordinated verbs of the same kind describe one incident and share its place
+            kin = {c.i for c in token.conjuncts if root_at.get(c.i) == root_at[token.i]}
+            events.append(build_event(ctx, sentence, token, match, codebook, kin,
+                                      f"{article_id}#e{len(events) + 1}"))
     return dedupe(events)
 
 
 
+def find_triggers(sentence: Sentence, lexicon: Lexicon, codebook: Codebook) -> list[tuple[Token, Match]]:
+    """The sentence's event-bearing verbs and the lexicon rule each matched."""
+    found, consumed = [], set()  # xcomp verbs folded into their governor ("offered to assist")
+    for token in sentence.span:
+        if token.pos_ != "VERB" or token.i in consumed:
+            continue
+        match = lexicon.match_verb(token)
+        if match is None or match.rule.cameo is None or match.rule.cameo not in codebook:
+            continue
+        if match.rule.kind == "to" and match.complement is not None:
+            consumed.add(match.complement.i)
+        found.append((token, match))
+    return found
+
+
 def build_event(ctx: Context, sentence: Sentence, verb: Token, match: Match, codebook: Codebook,
-                event_id: str) -> Event:
+                kin: set[int], event_id: str) -> Event:
     clause = match.complement if match.rule.kind == "to" and match.complement is not None else verb
     source = actors_of(ctx, subject_of(verb))
     target = target_of(ctx, verb, clause, match)
@@ -86,7 +98,7 @@ def build_event(ctx: Context, sentence: Sentence, verb: Token, match: Match, cod
         plover=codebook.plover(code),
         acled=codebook.acled(code),
         date=when,
-        location=place_of(ctx, verb, clause, sentence),
+        location=place_of(ctx, verb, clause, sentence, kin),
         modality=modality,
         claimant=claimant,
         size=size_of(sentence.span, code),
@@ -168,9 +180,17 @@ def _prep_object(ctx: Context, head: Token) -> list[Actor]:
     return []
 
 
+def clause_tokens(verb: Token) -> list[Token]:
+    """The verb's own clause: its subtree without coordinated or embedded clauses, which carry
+    events of their own ("attacked a base near Goma and then met envoys in Kinshasa")."""
+    inner = [c for c in verb.children if c.dep_ in _OWN_CLAUSE_DEPS and c.pos_ in ("VERB", "AUX")]
+    skip = {t.i for c in inner for t in c.subtree}
+    return [t for t in verb.subtree if t.i not in skip]
+
+
 def date_of(ctx: Context, verb: Token, sentence: Sentence) -> EventDate | None:
     """The clause's time expression, else the sentence's first, else the publication date."""
-    in_clause = [ctx.time_at[t.i] for t in verb.subtree if t.i in ctx.time_at]
+    in_clause = [ctx.time_at[t.i] for t in clause_tokens(verb) if t.i in ctx.time_at]
     in_sentence = [ctx.time_at[t.i] for t in sentence.span if t.i in ctx.time_at]
     for ref in [*in_clause, *in_sentence]:
         value = (ref.value or "")[:10] if ref.type in ("DATE", "TIME") else None
@@ -187,17 +207,26 @@ def _is_explicit(text: str) -> bool:
     return any(ch.isdigit() for ch in text)
 
 
-def place_of(ctx: Context, verb: Token, clause: Token, sentence: Sentence) -> Place | None:
+def place_of(ctx: Context, verb: Token, clause: Token, sentence: Sentence, kin: set[int]) -> Place | None:
     """A place attached to the clause by a locative preposition; else the sentence's only place."""
     for head in [clause] if clause.i == verb.i else [clause, verb]:
-        for token in head.subtree:
+        for token in clause_tokens(head):
             if token.i in ctx.place_at and token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE:
                 place = ctx.place_at[token.i]
                 if place.geonameid is not None:
                     return place
-    in_sentence = {id(ctx.place_at[t.i]): ctx.place_at[t.i] for t in sentence.span if t.i in ctx.place_at}
+    own = {verb.i, clause.i, sentence.span.root.i, *kin}
+    in_sentence = {id(ctx.place_at[t.i]): ctx.place_at[t.i] for t in sentence.span
+                   if t.i in ctx.place_at and _governing_verb(t).i in own}
     resolved = [p for p in in_sentence.values() if p.geonameid is not None]
     return resolved[0] if len(resolved) == 1 else None
+
+
+def _governing_verb(token: Token) -> Token:
+    """The verb whose clause a word sits in: a place in another event's clause is that event's."""
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def dedupe(events: list[Event]) -> list[Event]:

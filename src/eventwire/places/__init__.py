@@ -19,12 +19,13 @@ __all__ = ["find_places", "load_gazetteer", "Gazetteer", "resolve"]
 _TOPONYM_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _ADMIN_WORDS = frozenset({"province", "governorate", "state", "region", "oblast", "district", "county",
                           "prefecture", "department"})
+_PLACE_PREPS = frozenset({"in", "near", "outside", "at", "around", "across", "into", "from", "inside"})
 _FEATURE_RANK = {"country": 3.0, "admin1": 2.0, "region": 2.0, "point": 1.5, "city": 0.0, "admin2": 1.0}
 
 
 def find_places(doc: Doc, actors: list[Actor], gazetteer: Gazetteer) -> list[Place]:
     claimed = [a.span for a in actors]
-    mentions = [e for e in doc.ents if e.label_ in _TOPONYM_LABELS
+    mentions = [e for e in doc.ents if (e.label_ in _TOPONYM_LABELS or mislabelled_place(e, gazetteer))
                 and not any(s < e.end_char and e.start_char < t for s, t in claimed)]
     context = {a.country for a in actors if a.country}
     resolved: list[tuple[Span, Entry | None]] = []
@@ -35,6 +36,13 @@ def find_places(doc: Doc, actors: list[Actor], gazetteer: Gazetteer) -> list[Pla
     for ent in mentions:
         resolved.append((ent, resolve(ent, gazetteer, context)))
     return [to_place(ent, entry) for ent, entry in resolved]
+
+
+def mislabelled_place(ent: Span, gazetteer: Gazetteer) -> bool:
+    """A 'person' or 'organization' right after "in", "near", "outside"... that the gazetteer knows:
+    the small English model often takes African and Asian town names for people ("near Goma")."""
+    return (ent.label_ in ("PERSON", "ORG") and ent.root.dep_ == "pobj"
+            and ent.root.head.lower_ in _PLACE_PREPS and bool(gazetteer.lookup(ent.text)))
 
 
 def admin_cue(ent: Span) -> bool:

@@ -1,0 +1,112 @@
+"""Behaviour of the stages on sentences written for these tests; expected values reasoned out."""
+
+from __future__ import annotations
+
+import pytest
+
+PUBLISHED = "2024-03-06"  # a Wednesday
+
+
+@pytest.fixture(scope="module")
+def code(pipeline):
+    return lambda text, published=PUBLISHED: pipeline.code(text, published=published)
+
+
+def only(events, root):
+    found = [e for e in events if e.cameo.root == root]
+    assert len(found) == 1, [(e.trigger, e.cameo.code) for e in events]
+    return found[0]
+
+
+def test_two_events_in_one_sentence_each_placed_in_its_own_clause(code):
+    ann = code("Rebels attacked an army base near Goma and then met United Nations envoys in Kinshasa.")
+    attack, meeting = only(ann.events, "19"), only(ann.events, "04")
+    assert attack.location.name == "Goma" and meeting.location.name == "Kinshasa"
+    assert [a.sector for a in attack.source] == ["REB"] == [a.sector for a in meeting.source]
+    assert meeting.target[0].country == "IGO"
+
+
+def test_compound_source_stays_a_list(code):
+    ann = code("Russia, Iran and Syria condemned the strike.")
+    assert [a.country for a in only(ann.events, "11").source] == ["RUS", "IRN", "SYR"]
+
+
+def test_capital_acting_as_government_is_an_actor_not_a_place(code):
+    ann = code("Moscow said on Wednesday it was ready to help.")
+    assert [a.code for a in ann.actors] == ["RUSGOV"]
+    assert ann.places == ()
+
+
+def test_capital_after_in_is_a_place_not_an_actor(code):
+    ann = code("Police arrested dozens of protesters in Moscow on Wednesday.")
+    assert [p.country for p in ann.places] == ["RUS"]
+    assert "RUS" not in {a.country for a in ann.actors}
+
+
+def test_negated(code):
+    assert only(code("The army did not attack the village, a spokesman said.").events, "19").modality == "negated"
+
+
+def test_denied(code):
+    ann = code("The ministry denied carrying out the airstrike.")
+    assert only(ann.events, "19").modality == "negated"
+
+
+def test_hypothetical(code):
+    ann = code("Iran would retaliate if Israel struck its nuclear sites.")
+    assert {e.modality for e in ann.events} == {"hypothetical"}
+
+
+def test_intended_future(code):
+    ann = code("Turkish troops will withdraw from the border town on Monday.")
+    event = only(ann.events, "08")
+    assert event.modality == "intended" and event.date.value == "2024-03-11"  # Monday ahead, by the tense
+
+
+def test_historical(code):
+    event = only(code("In 2014, government forces shelled the city of Donetsk.").events, "19")
+    assert event.modality == "historical" and event.date.value == "2014" and event.date.precision == "year"
+    assert event.location.country == "UKR"
+
+
+def test_reported_inside_a_quote_has_the_speaker_as_claimant(code):
+    ann = code('"The rebels attacked our positions overnight," the defense minister of Chad said on Tuesday.')
+    event = only(ann.events, "19")
+    assert event.modality == "reported" and event.claimant.country == "TCD"
+
+
+def test_magnitudes(code):
+    ann = code("Gunmen killed six civilians and wounded 12 others in an attack on a market in Maiduguri.")
+    killing = [e for e in ann.events if "killed" in e.trigger][0]
+    assert (killing.size.dead, killing.size.injured) == (6, 12)
+    assert killing.location.country == "NGA"
+    arrests = only(code("Police arrested dozens of protesters in Nairobi.").events, "17")
+    assert arrests.size.arrested == 24  # "dozens": the documented lower bound
+
+
+def test_weapon_refines_the_code(code):
+    assert only(code("Russian warplanes struck rebel positions in Idlib.").events, "19").cameo.code == "195"
+    assert only(code("A suicide bomber attacked a checkpoint in Mogadishu.").events, "18").cameo.code == "1831"
+
+
+def test_caption_printed_twice_is_coded_once(code):
+    caption = "Soldiers fired tear gas at protesters in Caracas on March 3, in this photo taken by a witness."
+    text = f"{caption}\n\nThe opposition called for new marches.\n\n{caption.replace('in Caracas', 'in central Caracas')}"
+    ann = code(text)
+    assert len([e for e in ann.events if e.evidence.startswith("Soldiers fired")]) == 1
+
+
+def test_related_line_adds_no_event(code):
+    ann = code("Troops shelled the town on Monday.\n\nRelated: Rebels attack convoy in north\n\nAid groups warned of hunger.")
+    assert not [e for e in ann.events if "convoy" in e.evidence]
+
+
+def test_relative_dates_follow_the_publication_date(code):
+    ann = code("Police arrested the opposition leader on Monday.", published="2024-03-06")
+    assert only(ann.events, "17").date.value == "2024-03-04"
+    assert only(ann.events, "17").date.basis == "relative"
+
+
+def test_no_publication_date_means_no_invented_date(code):
+    ann = code("Police arrested the opposition leader on Monday.", published=None)
+    assert only(ann.events, "17").date is None
