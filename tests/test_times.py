@@ -34,6 +34,8 @@ WED = date(2017, 12, 6)  # a Wednesday
     ("14 consecutive years", WED, ("DURATION", "P14Y")),
     ("the past decade", WED, ("DURATION", "P1DE")),
     ("every Friday", WED, ("SET", "XXXX-WXX-5")),
+    ("Tuesday night", WED, ("TIME", "2017-12-05TNI")),
+    ("last Friday", WED, ("DATE", "2017-12-01")),
 ])
 def test_rules(text, published, expected):
     assert normalize(text, published) == expected

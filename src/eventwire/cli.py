@@ -250,5 +250,32 @@ def bench(n, batch_size, out):
         out.write_text(json.dumps(result.as_dict(), indent=2))
 
 
+@main.group(name="eval")
+def evaluate() -> None:
+    """Measure eventwire on the development sets in ../shared.
+
+    \b
+    Example:
+      eventwire eval events --dataset plover-gsr
+    """
+
+
+@evaluate.command(name="events")
+@click.option("--dataset", type=click.Choice(["plover-gsr", "cameo-examples"]), required=True)
+@click.option("--shared", help="The shared data folder (default: $EVENTWIRE_SHARED or ../shared).")
+def eval_events(dataset, shared):
+    """Event type per class (precision, recall, F1), confusions, source and target country accuracy.
+
+    \b
+    Example:
+      eventwire eval events --dataset plover-gsr
+      eventwire eval events --dataset cameo-examples --shared /data/shared
+    """
+    from .evaluation import shared_dir
+    from .evaluation.events import evaluate as run
+
+    click.echo(run(_pipeline(), dataset, shared_dir(shared)).report())
+
+
 if __name__ == "__main__":
     main()

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from ..nlp import by_token
 from ..model import Actor, Event, EventDate, Place, Quote, TimeRef
 from ..sentences import Sentence
+from ..quotes import SPEECH_VERBS
 from ..times import precision_of
 from .codebook import Codebook, load_codebook
 from .lexicon import Lexicon, Match, load_lexicon
@@ -31,6 +32,10 @@ _TARGET_PREPS = ("against", "on", "with", "to", "at", "for", "into", "upon", "to
 _LOCATIVE = ("in", "at", "near", "outside", "inside", "across", "throughout", "around", "along", "off", "on")
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 _OWN_CLAUSE_DEPS = frozenset({"conj", "ccomp", "advcl", "relcl"})
+_TARGET_PLACE_PREPS = frozenset({"to", "in", "into", "from", "with", "against", "on", "for", "inside"})
+_SELF_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i"})
+# Clause links that embed an event below the sentence's main assertion: each costs confidence.
+_EMBEDDING_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "pcomp", "csubj"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +90,8 @@ def build_event(ctx: Context, sentence: Sentence, verb: Token, match: Match, cod
     code = refine_code(match.rule.cameo, sentence.span, codebook)
     when = date_of(ctx, verb, sentence)
     modality, claimant = modality_of(verb, ctx.quotes, ctx.published, when)
-    confidence = 0.5 + 0.2 * bool(source) + 0.2 * bool(target) + 0.05 * bool(match.rule.kind)
+    confidence = (0.5 + 0.2 * bool(source) + 0.2 * bool(target) + 0.05 * bool(match.rule.kind)
+                  - 0.1 * embedding_depth(verb))
     return Event(
         id=event_id,
         sentence=sentence.index,
@@ -102,13 +108,36 @@ def build_event(ctx: Context, sentence: Sentence, verb: Token, match: Match, cod
         modality=modality,
         claimant=claimant,
         size=size_of(sentence.span, code),
-        confidence=round(min(confidence, 0.95), 2),
+        confidence=round(min(max(confidence, 0.1), 0.95), 2),
     )
 
 
 def subject_of(verb: Token) -> Token | None:
     """The clause's subject, inherited through conjunction and open complements ("X attacked Y
-    and then met Z"; "X vowed to destroy Y")."""
+    and then met Z"; "X vowed to destroy Y"; "X is willing to send"). A pronoun subject of what
+    someone said is that someone ("Norway is ready to help, Norway's minister said")."""
+    subject = _own_subject(verb)
+    if subject is not None and subject.lower_ in _SELF_PRONOUNS:
+        speaker = _speaker_of(verb)
+        if speaker is not None:
+            return speaker
+    return subject
+
+
+def _speaker_of(verb: Token) -> Token | None:
+    token = verb
+    for _ in range(5):
+        if token.dep_ == "ccomp" or (token.dep_ == "conj" and token.head.dep_ == "ccomp"):
+            head = token.head if token.dep_ == "ccomp" else token.head.head
+            if head.lemma_.lower() in SPEECH_VERBS:
+                return _own_subject(head)
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+def _own_subject(verb: Token) -> Token | None:
     token = verb
     for _ in range(4):
         for child in token.children:
@@ -116,13 +145,24 @@ def subject_of(verb: Token) -> Token | None:
                 return child
             if child.dep_ == "agent":  # passive: "by X"
                 return next((g for g in child.children if g.dep_ == "pobj"), None)
-        if token.dep_ in ("conj", "xcomp", "advcl") and token.head.i != token.i:
+        if token.dep_ in ("conj", "xcomp", "advcl", "acomp") and token.head.i != token.i:
             token = token.head
         elif token.dep_ in ("acl", "relcl") and token.head.i != token.i:
             return token.head if token.dep_ == "relcl" else None
         else:
             return None
     return None
+
+
+def embedding_depth(verb: Token) -> int:
+    """How many clause boundaries lie between the event's verb and the sentence's main clause:
+    'equipment seized last year' inside 'they will return the equipment' is background."""
+    depth, token = 0, verb
+    while token.head.i != token.i and depth < 5:
+        if token.dep_ in _EMBEDDING_DEPS:
+            depth += 1
+        token = token.head
+    return depth
 
 
 def actors_of(ctx: Context, head: Token | None) -> list[Actor]:
@@ -148,25 +188,25 @@ def _actor_below(ctx: Context, token: Token) -> Actor | None:
 
 
 def target_of(ctx: Context, verb: Token, clause: Token, match: Match) -> list[Actor]:
-    for head in (clause, verb) if clause.i != verb.i else (verb,):
+    """The first of these that names an actor with a country, else the first that names any:
+    the object; an object of a preposition on the verb ("against X"); one on the object ("aid
+    to X"); a country named as a place on the clause ("arrived in Amman", "troops from Lebanon")."""
+    heads = [clause] if clause.i == verb.i else [clause, verb]
+    for head in heads:
         if head.dep_ == "relcl" and any(c.dep_ in ("dobj", "obj") and c.lower_ in _RELATIVE_PRONOUNS
                                         for c in head.children):
             return actors_of(ctx, head.head)  # "the group, which the U.S. is battling"
-        for child in head.children:
-            if child.dep_ in ("dobj", "obj", "dative", "nsubjpass") and (match.complement is None or child.i != match.complement.i):
-                found = actors_of(ctx, child)
-                if found:
-                    return found
-            if child.dep_ == "dobj" and match.complement is not None and child.i == match.complement.i:  # "launched strikes on X"
-                found = _prep_object(ctx, child)
-                if found:
-                    return found
-        found = _prep_object(ctx, head)
-        if found:
-            return found
+    objects = [c for h in heads for c in h.children if c.dep_ in ("dobj", "obj", "dative", "nsubjpass")]
+    candidates = [
+        *[actors_of(ctx, o) for o in objects if match.complement is None or o.i != match.complement.i],
+        *[_prep_object(ctx, h) for h in heads],
+        *[_prep_object(ctx, o) for o in objects],
+        *[_place_actors(ctx, h) for h in heads],
+    ]
     if verb.dep_ == "acl" and verb.head.i in ctx.actor_at:  # "a militia designated a terrorist group by"
-        return [ctx.actor_at[verb.head.i]]
-    return []
+        candidates.append([ctx.actor_at[verb.head.i]])
+    candidates = [c for c in candidates if c]
+    return next((c for c in candidates if any(a.country for a in c)), candidates[0] if candidates else [])
 
 
 def _prep_object(ctx: Context, head: Token) -> list[Actor]:
@@ -177,6 +217,19 @@ def _prep_object(ctx: Context, head: Token) -> list[Actor]:
                     found = actors_of(ctx, pobj)
                     if found:
                         return found
+    return []
+
+
+def _place_actors(ctx: Context, head: Token) -> list[Actor]:
+    """Countries (and capitals) named as places on the clause stand for their state as target."""
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in _TARGET_PLACE_PREPS:
+            for pobj in child.children:
+                place = ctx.place_at.get(pobj.i)
+                if pobj.dep_ == "pobj" and place is not None and place.country and place.precision in (
+                        "country", "admin1", "city", "region"):
+                    return [Actor(place.text, place.span, place.name, place.country, place.country, None,
+                                  place.country)]
     return []
 
 

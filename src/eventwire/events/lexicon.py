@@ -53,10 +53,14 @@ class Lexicon:
                 self.nouns[row["lemma"].lower()] = (frozenset(split_list(row.get("light_verbs", ""))), row["cameo"])
 
     def match_verb(self, verb: Token) -> Match | None:
+        """The most specific rule that matches; an event noun as object ("gave aid", "held talks")
+        is more specific than the verb's bare sense."""
         for rule in self.verbs.get(verb.lemma_.lower(), ()):
+            if rule.kind == "":
+                return self.match_light_verb(verb) or Match(rule, None)
             complement = _complement(verb, rule)
-            if complement is not None or rule.kind == "":
-                return Match(rule, complement if rule.kind else None)
+            if complement is not None:
+                return Match(rule, complement)
         return self.match_light_verb(verb)
 
     def match_light_verb(self, verb: Token) -> Match | None:
@@ -64,10 +68,27 @@ class Lexicon:
         for obj in verb.children:
             if obj.dep_ not in _OBJECT_DEPS:
                 continue
+            obj = _quantified(obj)
             entry = self.nouns.get(obj.lemma_.lower())
             if entry and (not entry[0] or verb.lemma_.lower() in entry[0]):
                 return Match(Rule(verb.lemma_.lower(), "obj", obj.lemma_.lower(), entry[1]), obj)
         return None
+
+
+def _quantified(noun: Token) -> Token:
+    """'5 million dollars of aid', 'tons of food': the substance, not the measure."""
+    if noun.lemma_.lower() in _MEASURES:
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        return pobj
+    return noun
+
+
+_MEASURES = frozenset({"dollar", "euro", "pound", "yen", "yuan", "rupee", "ton", "tonne", "million", "billion",
+                       "worth", "amount", "package", "shipment", "consignment", "round", "series", "wave",
+                       "number", "lot", "batch", "convoy", "load", "truckload", "kilogram", "litre", "liter"})
 
 
 def _complement(verb: Token, rule: Rule) -> Token | None:
@@ -80,8 +101,10 @@ def _complement(verb: Token, rule: Rule) -> Token | None:
         elif rule.kind == "prt" and child.dep_ in ("prt", "advmod") and child.lower_ == rule.value:
             # spaCy often attaches the particle as advmod ("stepped down", "walked out")
             return child
-        elif rule.kind == "obj" and child.dep_ in _OBJECT_DEPS and child.lemma_.lower() == rule.value:
-            return child
+        elif rule.kind == "obj" and child.dep_ in _OBJECT_DEPS:
+            noun = _quantified(child)
+            if noun.lemma_.lower() == rule.value:
+                return noun
     return None
 
 

@@ -153,11 +153,11 @@ def _relative(t, published, future, hedged):
     if t == "tomorrow":
         return "DATE", (p + timedelta(days=1)).isoformat()
     words = t.split()
-    if words and words[0] in WEEKDAYS or (len(words) == 2 and words[0] in ("last", "next", "this", "coming")
-                                          and words[1] in WEEKDAYS):
-        return "DATE", _weekday(words, p, future).isoformat()
-    if words and len(words) == 2 and words[0] in WEEKDAYS and words[1] in PARTS_OF_DAY:
+    if len(words) == 2 and words[0] in WEEKDAYS and words[1] in PARTS_OF_DAY:
         return "TIME", _weekday(words[:1], p, future).isoformat() + "T" + PARTS_OF_DAY[words[1]]
+    if (len(words) == 1 and words[0] in WEEKDAYS) or (
+            len(words) == 2 and words[0] in ("last", "next", "this", "coming") and words[1] in WEEKDAYS):
+        return "DATE", _weekday(words, p, future).isoformat()
     if m := _RELATIVE_UNIT.match(t):
         direction = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(m.group(1), 0)
         return "DATE", _unit_value(m.group(2), direction, p)
