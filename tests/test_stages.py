@@ -59,8 +59,14 @@ def test_hypothetical(code):
 
 def test_intended_future(code):
     ann = code("Turkish troops will withdraw from the border town on Monday.")
-    event = only(ann.events, "08")
+    event = only(ann.events, "03")  # an announced withdrawal is CAMEO's intent to de-escalate
+    assert event.cameo.code == "0356" and event.plover.event == "AGREE"
     assert event.modality == "intended" and event.date.value == "2024-03-11"  # Monday ahead, by the tense
+
+
+def test_announced_attack_is_a_threat(code):
+    event = only(code("The rebels said they will attack the capital.").events, "13")
+    assert event.cameo.code == "138" and event.source[0].sector == "REB"
 
 
 def test_historical(code):

@@ -22,7 +22,7 @@ from ..times import precision_of
 from .codebook import Codebook, load_codebook
 from .lexicon import Lexicon, Match, load_lexicon
 from .modality import modality_of
-from .refine import refine_code
+from .refine import as_intention, refine_code
 from .size import size_of
 
 __all__ = ["find_events", "load_codebook", "load_lexicon", "Codebook", "Lexicon"]
@@ -90,6 +90,8 @@ def build_event(ctx: Context, sentence: Sentence, verb: Token, match: Match, cod
     code = refine_code(match.rule.cameo, sentence.span, codebook)
     when = date_of(ctx, verb, sentence)
     modality, claimant = modality_of(verb, ctx.quotes, ctx.published, when)
+    if modality == "intended":
+        code = as_intention(code, codebook)
     confidence = (0.5 + 0.2 * bool(source) + 0.2 * bool(target) + 0.05 * bool(match.rule.kind)
                   - 0.1 * embedding_depth(verb))
     return Event(

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from ..data_files import read_csv, split_list
+from ..data_files import data_path, read_csv, split_list
 
 # Which complement kinds are most telling, first to last.
 # Particles before objects: "called off the strike" is calling off, whatever is called off.
@@ -47,6 +47,8 @@ class Lexicon:
             self.verbs.setdefault(rule.lemma, []).append(rule)
         for rules in self.verbs.values():
             rules.sort(key=lambda r: (_SPECIFICITY.get(r.kind, 9), r.value == "*"))
+        light = data_path("events", "light_verbs.txt").read_text(encoding="utf-8").splitlines()
+        self.light_verbs = frozenset(w.strip() for w in light if w.strip() and not w.startswith("#"))
         self.nouns: dict[str, tuple[frozenset[str], str]] = {}
         for row in read_csv("events", "nouns.csv"):
             if row.get("cameo"):
@@ -70,7 +72,8 @@ class Lexicon:
                 continue
             obj = _quantified(obj)
             entry = self.nouns.get(obj.lemma_.lower())
-            if entry and (not entry[0] or verb.lemma_.lower() in entry[0]):
+            lemma = verb.lemma_.lower()
+            if entry and (not entry[0] or lemma in entry[0] or lemma in self.light_verbs):
                 return Match(Rule(verb.lemma_.lower(), "obj", obj.lemma_.lower(), entry[1]), obj)
         return None
 
