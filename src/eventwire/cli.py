@@ -250,6 +250,20 @@ def bench(n, batch_size, out):
         out.write_text(json.dumps(result.as_dict(), indent=2))
 
 
+@main.command(name="train")
+def train_command():
+    """Retrain the event classifiers from data/training into data/models (deterministic).
+
+    \b
+    Example:
+      eventwire train
+    """
+    from .events.training import train_models
+    from .nlp import load_model
+
+    train_models(load_model(), report=lambda line: click.echo(line, err=True))
+
+
 @main.group(name="eval")
 def evaluate() -> None:
     """Measure eventwire on the development sets in ../shared.

@@ -7,7 +7,7 @@ is the output contract documented in docs/output.md and checked by data/schema/a
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 Span = tuple[int, int]  # Python string indexes into the article's text: text[start:end]
@@ -133,6 +133,9 @@ class Event:
     claimant: Actor | None
     size: Size | None
     confidence: float
+    # Clause boundaries between the trigger and the sentence's main clause (0: the main clause).
+    # Internal: used to pick a sentence's headline event; not part of the output contract.
+    depth: int = field(default=0, metadata={"internal": True})
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,7 +172,8 @@ class Failure:
 def to_json(record: Any) -> Any:
     """A record as JSON-ready data: dataclasses become dicts, tuples become lists."""
     if dataclasses.is_dataclass(record):
-        return {f.name: to_json(getattr(record, f.name)) for f in dataclasses.fields(record)}
+        return {f.name: to_json(getattr(record, f.name)) for f in dataclasses.fields(record)
+                if not f.metadata.get("internal")}
     if isinstance(record, (list, tuple)):
         return [to_json(x) for x in record]
     return record

@@ -56,7 +56,7 @@ class Pipeline:
     def annotate(self, article: Article, doc: Doc) -> Annotation:
         published = date.fromisoformat(article.published_date) if article.published_date else None
         sentences = select_sentences(doc)
-        actors = find_actors(doc, self.kb, self.matcher)
+        actors = find_actors(doc, self.kb, self.matcher, article.published_date)
         places = find_places(doc, actors, self.gazetteer)
         times = find_times(doc, published)
         quotes = find_quotes(doc, actors)

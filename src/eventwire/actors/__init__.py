@@ -14,7 +14,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor
-from .knowledge import ADJECTIVE, CAPITAL, COUNTRY, ORG, ROLE, SEAT, KnowledgeBase, Term, load_knowledge
+from .knowledge import ADJECTIVE, CAPITAL, COUNTRY, ORG, PERSON, ROLE, SEAT, KnowledgeBase, Term, load_knowledge
 from .matcher import TermMatcher
 
 __all__ = ["find_actors", "load_knowledge", "KnowledgeBase", "TermMatcher", "LOCATIVE_PREPS"]
@@ -30,8 +30,9 @@ _BACKER = re.compile(r"^-?(backed|funded|sponsored|supported|allied|aligned|trai
 _PERSON_PRONOUNS = frozenset({"he", "she"})
 
 
-def find_actors(doc: Doc, kb: KnowledgeBase, matcher: TermMatcher) -> list[Actor]:
-    """Every actor mention in the document, in text order."""
+def find_actors(doc: Doc, kb: KnowledgeBase, matcher: TermMatcher, day: str | None = None) -> list[Actor]:
+    """Every actor mention in the document, in text order. People and titles resolve to who held
+    which office on `day` (ISO; the publication date)."""
     groups: dict[int, list[tuple[Span, list[Term]]]] = {}
     covered: set[int] = set()
     for span, terms in matcher(doc):
@@ -43,7 +44,7 @@ def find_actors(doc: Doc, kb: KnowledgeBase, matcher: TermMatcher) -> list[Actor
     merge_of_phrases(doc, groups)
     actors = []
     for head_i in sorted(groups):
-        actor = build_actor(doc, doc[head_i], groups[head_i], kb)
+        actor = build_actor(doc, doc[head_i], groups[head_i], kb, day)
         if actor is not None:
             actors.append(actor)
     return resolve_references(doc, actors)
@@ -79,14 +80,16 @@ def is_locative(head: Token) -> bool:
     return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS
 
 
-def build_actor(doc: Doc, head: Token, items: list[tuple[Span, list[Term]]], kb: KnowledgeBase) -> Actor | None:
+def build_actor(doc: Doc, head: Token, items: list[tuple[Span, list[Term]]], kb: KnowledgeBase,
+                day: str | None = None) -> Actor | None:
     terms = [(span, t) for span, ts in items for t in ts]
+    known = [(s, t) for s, t in terms if t.kind == PERSON]
     countries = [(s, t) for s, t in terms if t.kind in (COUNTRY, ADJECTIVE, CAPITAL, SEAT) and not is_backer(s)]
     orgs = [(s, t) for s, t in terms if t.kind == ORG]
     roles = [(s, t) for s, t in terms if t.kind == ROLE]
     person = next((e for e in doc.ents if e.label_ == "PERSON" and e.start <= head.i < e.end), None)
-    if not (countries or orgs or roles or person or items):
-        return None
+    if known:
+        return person_actor(doc, head, items, kb, max(known, key=lambda st: st[0].end)[1], day)
     place_like = all(t.kind in (COUNTRY, CAPITAL) for _, t in countries)
     if is_locative(head) and countries and place_like and not (orgs or roles or person):
         return None  # "in Syria": a place
@@ -104,8 +107,11 @@ def build_actor(doc: Doc, head: Token, items: list[tuple[Span, list[Term]]], kb:
     country_term = max(countries, key=lambda st: st[0].end)[1] if countries else None
     country = country_term.country if country_term else (org.country if org else None)
     sector = role.sector if role else (org.sector if org else (country_term.sector if country_term else None))
+    holder = kb.holder(country, role_key(role.key), day) if (role and country and not person) else None
     if person:
         name, actor_id = person.text, "person:" + slug(person.text)
+    elif holder is not None:  # "the Iraqi oil minister": whoever held the office that day
+        name, actor_id = holder.name, "person:" + holder.person
     elif org:
         name, actor_id = org.name, org.key
     elif country_term:
@@ -115,6 +121,23 @@ def build_actor(doc: Doc, head: Token, items: list[tuple[Span, list[Term]]], kb:
         name, actor_id = (unknown.text, None) if unknown is not None else (None, None)
     return Actor(span.text, (span.start_char, span.end_char), name, actor_id, country, sector,
                  actor_code(kb, country, sector, org))
+
+
+def person_actor(doc: Doc, head: Token, items, kb: KnowledgeBase, term: Term, day: str | None) -> Actor:
+    """A person the knowledge base knows, with the country and sector of their office that day."""
+    start = min(s.start for s, _ in items)
+    end = max([head.i + 1] + [s.end for s, _ in items])
+    span = doc[start:end]
+    office = kb.office_of(term.key, day)
+    country = office.country if office else term.country
+    sector = office.sector if office else term.sector
+    return Actor(span.text, (span.start_char, span.end_char), term.name, "person:" + term.key, country, sector,
+                 actor_code(kb, country, sector, None))
+
+
+def role_key(noun: str) -> str:
+    """Role nouns as people.csv names offices: British and American spellings meet."""
+    return noun.replace("defense", "defence")
 
 
 def actor_code(kb: KnowledgeBase, country: str | None, sector: str | None, org: Term | None) -> str | None:

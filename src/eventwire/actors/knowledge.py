@@ -12,7 +12,8 @@ from functools import lru_cache
 from ..data_files import read_csv, split_list
 
 # What a term says about the phrase it sits in.
-COUNTRY, ADJECTIVE, CAPITAL, SEAT, ORG, ROLE = "country", "adjective", "capital", "seat", "org", "role"
+COUNTRY, ADJECTIVE, CAPITAL, SEAT, ORG, ROLE, PERSON = (
+    "country", "adjective", "capital", "seat", "org", "role", "person")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,11 +42,50 @@ class Organization:
     code: str | None
 
 
+@dataclass(frozen=True, slots=True)
+class Office:
+    """One person's term in one office: people.csv has a row per term."""
+
+    person: str  # people.csv id
+    name: str
+    country: str
+    sector: str | None
+    role: str
+    start: str  # ISO date, month or year
+    end: str | None
+
+    def held_on(self, day: str) -> bool:
+        return self.start[: len(day)] <= day and (not self.end or day[: len(self.end)] <= self.end)
+
+
 class KnowledgeBase:
     def __init__(self) -> None:
         self.countries: dict[str, Country] = {}
         self.organizations: dict[str, Organization] = {}
         self.terms: dict[str, list[Term]] = {}  # alias as written -> terms
+        self.offices: dict[str, list[Office]] = {}  # person id -> terms, in start order
+
+    def office_of(self, person: str, day: str | None) -> Office | None:
+        """The person's office on that day; else the latest before it; else the first."""
+        terms = self.offices.get(person, [])
+        if not terms:
+            return None
+        if day:
+            current = [o for o in terms if o.held_on(day)]
+            if current:
+                return current[-1]
+            earlier = [o for o in terms if o.start <= day]
+            if earlier:
+                return earlier[-1]
+        return terms[0]
+
+    def holder(self, country: str, role: str, day: str | None) -> Office | None:
+        """Who held the office ("the Iraqi oil minister") on that day."""
+        if not day:
+            return None
+        found = [o for terms in self.offices.values() for o in terms
+                 if o.country == country and o.role == role and o.held_on(day)]
+        return found[-1] if len(found) >= 1 else None
 
     def add(self, alias: str, term: Term) -> None:
         alias = alias.strip()
@@ -95,6 +135,17 @@ def load_knowledge() -> KnowledgeBase:
         term = Term(ORG, org.id, org.country, org.sector, org.code, org.name)
         for alias in [row["name"], *split_list(row.get("aliases", ""))]:
             kb.add(alias, term)
+    for row in read_csv("actors", "people.csv"):
+        office = Office(row["id"], row["name"], row["country"], row.get("sector") or None,
+                        (row.get("role") or "").lower().replace("defense", "defence"), row.get("start") or "0000",
+                        row.get("end") or None)
+        kb.offices.setdefault(office.person, []).append(office)
+        term = Term(PERSON, office.person, office.country, office.sector, None, office.name)
+        for alias in [row["name"], *split_list(row.get("aliases", ""))]:
+            if not any(t.kind == PERSON and t.key == office.person for t in kb.terms.get(alias, [])):
+                kb.add(alias, term)
+    for terms in kb.offices.values():
+        terms.sort(key=lambda o: o.start)
     for row in read_csv("actors", "roles.csv"):
         noun = row["noun"].lower()
         term = Term(ROLE, noun, None, row.get("sector") or None, None, noun)

@@ -48,11 +48,12 @@ def cameo_examples(shared: Path) -> list[Example]:
 
 def main_event(events: tuple[Event, ...], need_plover: bool) -> Event | None:
     """The sentence's headline event: a non-statement (and, for PLOVER, one with a PLOVER type)
-    before a statement; then the most confident; then the first."""
+    before a statement; then the one in the highest clause; then the most confident; then the first."""
     candidates = [e for e in events if e.plover is not None] if need_plover else list(events)
     if not candidates:
         return None
-    return min(enumerate(candidates), key=lambda ie: (ie[1].cameo.root == "01", -ie[1].confidence, ie[0]))[1]
+    return min(enumerate(candidates),
+               key=lambda ie: (ie[1].cameo.root == "01", ie[1].depth, -ie[1].confidence, ie[0]))[1]
 
 
 @dataclass

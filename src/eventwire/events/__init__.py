@@ -19,6 +19,7 @@ from ..model import Actor, Event, EventDate, Place, Quote, TimeRef
 from ..sentences import Sentence
 from ..quotes import SPEECH_VERBS
 from ..times import precision_of
+from .classifier import clause_features, load_model, reconcile
 from .codebook import Codebook, load_codebook
 from .lexicon import Lexicon, Match, load_lexicon
 from .modality import modality_of
@@ -61,8 +62,9 @@ def find_events(doc: Doc, sentences: list[Sentence], actors: list[Actor], places
         for token, match in triggers:
             # coordinated verbs of the same kind describe one incident and share its place
             kin = {c.i for c in token.conjuncts if root_at.get(c.i) == root_at[token.i]}
-            events.append(build_event(ctx, sentence, token, match, codebook, kin,
-                                      f"{article_id}#e{len(events) + 1}"))
+            event = build_event(ctx, sentence, token, match, codebook, kin, f"{article_id}#e{len(events) + 1}")
+            if event is not None:
+                events.append(event)
     return dedupe(events)
 
 
@@ -83,23 +85,27 @@ def find_triggers(sentence: Sentence, lexicon: Lexicon, codebook: Codebook) -> l
 
 
 def build_event(ctx: Context, sentence: Sentence, verb: Token, match: Match, codebook: Codebook,
-                kin: set[int], event_id: str) -> Event:
+                kin: set[int], event_id: str) -> Event | None:
     clause = match.complement if match.rule.kind == "to" and match.complement is not None else verb
     source = actors_of(ctx, subject_of(verb))
     target = target_of(ctx, verb, clause, match)
-    code = refine_code(match.rule.cameo, sentence.span, codebook)
     when = date_of(ctx, verb, sentence)
     modality, claimant = modality_of(verb, ctx.quotes, ctx.published, when)
+    code = refine_code(match.rule.cameo, sentence.span, codebook)
+    # The model may veto an event, except someone's claim: a claim is data, flagged by its modality.
+    code, why = check_with_model(code, verb, codebook, may_drop=claimant is None)
+    if code is None:
+        return None  # the model is sure this is no event ("Brazil beat Argentina 2-1")
     if modality == "intended":
         code = as_intention(code, codebook)
-    confidence = (0.5 + 0.2 * bool(source) + 0.2 * bool(target) + 0.05 * bool(match.rule.kind)
-                  - 0.1 * embedding_depth(verb))
+    depth = embedding_depth(verb)
+    confidence = 0.5 + 0.2 * bool(source) + 0.2 * bool(target) + 0.05 * bool(match.rule.kind) - 0.1 * depth
     return Event(
         id=event_id,
         sentence=sentence.index,
         span=(sentence.span.start_char, sentence.span.end_char),
         evidence=sentence.span.text,
-        trigger=f"{verb.text} [{match.rule.label} -> {code}]",
+        trigger=f"{verb.text} [{match.rule.label} -> {code}{'; ' + why if why else ''}]",
         source=tuple(source),
         target=tuple(target),
         cameo=codebook.cameo(code),
@@ -111,7 +117,19 @@ def build_event(ctx: Context, sentence: Sentence, verb: Token, match: Match, cod
         claimant=claimant,
         size=size_of(sentence.span, code),
         confidence=round(min(max(confidence, 0.1), 0.95), 2),
+        depth=depth,
     )
+
+
+def check_with_model(code: str, verb: Token, codebook: Codebook, may_drop: bool = True) -> tuple[str | None, str]:
+    """Let the PLOVER model confirm, retype or veto the lexicon's code (no model: the lexicon alone)."""
+    model = load_model("plover")
+    if model is None:
+        return code, ""
+    probs = model.probabilities(clause_features(clause_tokens(verb), verb))
+    lexicon = codebook.plover(code)
+    decided, why = reconcile(code, lexicon.event if lexicon else None, probs, codebook.default_code)
+    return (code if decided is None and not may_drop else decided), why
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -272,12 +290,12 @@ def place_of(ctx: Context, verb: Token, clause: Token, sentence: Sentence, kin: 
                     return place
     own = {verb.i, clause.i, sentence.span.root.i, *kin}
     in_sentence = {id(ctx.place_at[t.i]): ctx.place_at[t.i] for t in sentence.span
-                   if t.i in ctx.place_at and _governing_verb(t).i in own}
+                   if t.i in ctx.place_at and governing_verb(t).i in own}
     resolved = [p for p in in_sentence.values() if p.geonameid is not None]
     return resolved[0] if len(resolved) == 1 else None
 
 
-def _governing_verb(token: Token) -> Token:
+def governing_verb(token: Token) -> Token:
     """The verb whose clause a word sits in: a place in another event's clause is that event's."""
     while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
         token = token.head

@@ -31,6 +31,12 @@ class Codebook:
         return Plover(row["plover_event"], row["plover_mode"] or None,
                       tuple(split_list(row["plover_context"])))
 
+    def default_code(self, plover_event: str) -> str | None:
+        """The most general CAMEO code of a PLOVER type (ASSAULT -> 18), for events the model
+        types but the lexicon did not."""
+        codes = [c for c, r in self.to_plover.items() if r["plover_event"] == plover_event and c in self.codes]
+        return min(codes, key=lambda c: (len(c), c)) if codes else None
+
     def acled(self, code: str) -> Acled | None:
         row = self._nearest(self.to_acled, code)
         return Acled(row["acled_event_type"], row["acled_sub_event_type"]) if row else None
