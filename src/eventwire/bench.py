@@ -27,6 +27,7 @@ class BenchResult:
     rss_mb_at_quarter: float
     rss_mb_at_end: float
     events: int
+    stage_seconds: dict[str, float]
 
     @property
     def ratio(self) -> float:
@@ -46,6 +47,9 @@ class BenchResult:
             f"ratio (pipeline / spaCy): {self.ratio:.3f}   target <= 1.5",
             f"RSS: {self.rss_mb_at_quarter:.0f} MB after a quarter, {self.rss_mb_at_end:.0f} MB at the end; "
             f"peak {self.peak_rss_mb:.0f} MB",
+            "each stage's cost as a share of spaCy's parse time:",
+            *[f"  {stage:<10} {seconds / self.spacy_seconds:6.1%}  ({seconds:.2f} s)"
+              for stage, seconds in self.stage_seconds.items()],
         ])
 
 
@@ -80,6 +84,7 @@ def run_benchmark(n: int = 500, batch_size: int = 32) -> BenchResult:
     spacy_seconds = time.perf_counter() - start
 
     events, rss_quarter = 0, 0.0
+    pipeline.stage_seconds.clear()
     start = time.perf_counter()
     for i, ann in enumerate(pipeline.code_articles(articles, batch_size=batch_size), start=1):
         events += len(getattr(ann, "events", ()))
@@ -87,4 +92,5 @@ def run_benchmark(n: int = 500, batch_size: int = 32) -> BenchResult:
             rss_quarter = _rss_mb()
     pipeline_seconds = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return BenchResult(n, words, spacy_seconds, pipeline_seconds, peak, rss_quarter, _rss_mb(), events)
+    return BenchResult(n, words, spacy_seconds, pipeline_seconds, peak, rss_quarter, _rss_mb(), events,
+                       dict(pipeline.stage_seconds))

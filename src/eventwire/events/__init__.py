@@ -15,11 +15,11 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from ..nlp import by_token
-from ..model import Actor, Event, EventDate, Place, Quote, TimeRef
+from ..model import Acled, Actor, Event, EventDate, Place, Quote, TimeRef
 from ..sentences import Sentence
 from ..quotes import SPEECH_VERBS
 from ..times import precision_of
-from .classifier import clause_features, load_model, reconcile
+from .classifier import NONE, clause_features, load_model, reconcile
 from .codebook import Codebook, load_codebook
 from .lexicon import Lexicon, Match, load_lexicon
 from .modality import modality_of
@@ -110,7 +110,7 @@ def build_event(ctx: Context, sentence: Sentence, verb: Token, match: Match, cod
         target=tuple(target),
         cameo=codebook.cameo(code),
         plover=codebook.plover(code),
-        acled=codebook.acled(code),
+        acled=acled_of(code, verb, codebook),
         date=when,
         location=place_of(ctx, verb, clause, sentence, kin),
         modality=modality,
@@ -130,6 +130,25 @@ def check_with_model(code: str, verb: Token, codebook: Codebook, may_drop: bool 
     lexicon = codebook.plover(code)
     decided, why = reconcile(code, lexicon.event if lexicon else None, probs, codebook.default_code)
     return (code if decided is None and not may_drop else decided), why
+
+
+# CAMEO roots whose events ACLED records: protest, force posture, coercion, assault, fighting.
+_ACLED_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
+ACLED_AT = 0.5  # the ACLED model's sub-event type replaces the crosswalk's from this probability on
+
+
+def acled_of(code: str, verb: Token, codebook: Codebook) -> Acled | None:
+    """ACLED type from the crosswalk, refined by the ACLED model where ACLED records such events
+    ('struck with drones' is an Air/drone strike, not an armed clash)."""
+    mapped = codebook.acled(code)
+    model = load_model("acled")
+    if model is None or (mapped is None and code[:2] not in _ACLED_ROOTS):
+        return mapped
+    probs = model.probabilities(clause_features(clause_tokens(verb), verb))
+    top = max(probs, key=probs.get)
+    if top != NONE and probs[top] >= ACLED_AT and top in codebook.acled_types:
+        return Acled(codebook.acled_types[top], top)
+    return mapped
 
 
 def subject_of(verb: Token) -> Token | None:

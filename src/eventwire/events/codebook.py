@@ -13,6 +13,7 @@ class Codebook:
         self.codes = {r["code"]: r for r in read_csv("cameo", "codes.csv")}
         self.to_plover = {r["cameo"]: r for r in read_csv("cameo", "cameo_plover.csv")}
         self.to_acled = {r["cameo"]: r for r in read_csv("cameo", "cameo_acled.csv")}
+        self.acled_types = {r["sub_event_type"]: r["event_type"] for r in read_csv("cameo", "acled.csv")}
 
     def __contains__(self, code: str) -> bool:
         return code in self.codes
