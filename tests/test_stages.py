@@ -40,7 +40,19 @@ def test_capital_acting_as_government_is_an_actor_not_a_place(code):
 def test_capital_after_in_is_a_place_not_an_actor(code):
     ann = code("Police arrested dozens of protesters in Moscow on Wednesday.")
     assert [p.country for p in ann.places] == ["RUS"]
-    assert "RUS" not in {a.country for a in ann.actors}
+    assert "Moscow" not in {a.text for a in ann.actors}
+
+
+def test_actors_take_their_country_from_context(code):
+    ann = code("Police arrested dozens of protesters in Moscow on Wednesday.")
+    assert {a.text: a.code for a in ann.actors} == {"Police": "RUSCOP", "protesters": "RUSOPP"}
+    ann = code("Demonstrators in Baghdad blocked a road while lawmakers in Kenya debated a tax bill.")
+    assert {a.text: a.country for a in ann.actors}["Demonstrators"] == "IRQ"
+
+
+def test_no_country_is_invented_without_context(code):
+    ann = code("Police arrested dozens of protesters on Wednesday.")
+    assert {a.country for a in ann.actors} == {None}
 
 
 def test_negated(code):

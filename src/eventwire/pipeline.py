@@ -15,7 +15,7 @@ from time import perf_counter
 
 from spacy.tokens import Doc
 
-from .actors import TermMatcher, find_actors, load_knowledge
+from .actors import TermMatcher, find_actors, load_knowledge, with_context_countries
 from .events import find_events, load_codebook, load_lexicon
 from .ingest import make_article
 from .model import Annotation, Article, Failure
@@ -62,6 +62,7 @@ class Pipeline:
         sentences = timed("sentences", select_sentences, doc)
         actors = timed("actors", find_actors, doc, self.kb, self.matcher, article.published_date)
         places = timed("places", find_places, doc, actors, self.gazetteer)
+        actors = timed("actors", with_context_countries, doc, actors, places, self.kb)
         times = timed("times", find_times, doc, published)
         quotes = timed("quotes", find_quotes, doc, actors)
         events = timed("events", find_events, doc, sentences, actors, places, times, quotes, published,

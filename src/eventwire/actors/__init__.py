@@ -10,14 +10,16 @@ Moscow") is left to the places stage.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
-from ..model import Actor
+from ..model import Actor, Place
 from .knowledge import ADJECTIVE, CAPITAL, COUNTRY, ORG, PERSON, ROLE, SEAT, KnowledgeBase, Term, load_knowledge
 from .matcher import TermMatcher
 
-__all__ = ["find_actors", "load_knowledge", "KnowledgeBase", "TermMatcher", "LOCATIVE_PREPS"]
+__all__ = ["find_actors", "with_context_countries", "load_knowledge", "KnowledgeBase", "TermMatcher",
+           "LOCATIVE_PREPS"]
 
 # Dependencies by which a word modifies the noun that names the actor.
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "flat", "nn"})
@@ -28,6 +30,7 @@ LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "
 # "Iran-backed militia": the country backs the actor, it is not the actor's country.
 _BACKER = re.compile(r"^-?(backed|funded|sponsored|supported|allied|aligned|trained|armed)$", re.I)
 _PERSON_PRONOUNS = frozenset({"he", "she"})
+_NON_STATE = frozenset({"IGO", "NGO", "IMG", "MNC"})
 
 
 def find_actors(doc: Doc, kb: KnowledgeBase, matcher: TermMatcher, day: str | None = None) -> list[Actor]:
@@ -61,6 +64,45 @@ def merge_of_phrases(doc: Doc, groups: dict[int, list[tuple[Span, list[Term]]]])
         owner_kinds = {t.kind for _, ts in groups[owner.i] for t in ts}
         if kinds and kinds <= {COUNTRY, CAPITAL} and owner_kinds == {ROLE}:
             groups[owner.i].extend(groups.pop(head_i))
+
+
+def with_context_countries(doc: Doc, actors: list[Actor], places: list[Place], kb: KnowledgeBase) -> list[Actor]:
+    """Actors with a sector but no country take one from context: a place in their own phrase
+    ("demonstrators in Baghdad", "the government of Sindh province"), else the country the
+    document is about when one country has at least half of its country mentions."""
+    place_at = {i: p for p in places if p.country
+                for i in range(*_token_range(doc, p.span))}
+    mentions = Counter(x.country for x in [*actors, *places] if x.country and len(x.country) == 3
+                       and x.country not in _NON_STATE)
+    total = sum(mentions.values())
+    dominant = mentions.most_common(1)[0][0] if total and mentions.most_common(1)[0][1] * 2 >= total else None
+    out = []
+    for actor in actors:
+        if actor.country is None and actor.sector:
+            country = _country_in_phrase(doc, actor, place_at) or dominant
+            if country:
+                actor = Actor(actor.text, actor.span, actor.name, actor.id or f"{country}-{actor.sector}",
+                              country, actor.sector, actor_code(kb, country, actor.sector, None))
+        out.append(actor)
+    return out
+
+
+def _token_range(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
+    s = doc.char_span(span[0], span[1], alignment_mode="expand")
+    return (s.start, s.end) if s is not None else (0, 0)
+
+
+def _country_in_phrase(doc: Doc, actor: Actor, place_at: dict[int, Place]) -> str | None:
+    start, end = _token_range(doc, actor.span)
+    if end <= start:
+        return None
+    head = doc[start:end].root
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "from"):
+            for pobj in prep.children:
+                if pobj.i in place_at:
+                    return place_at[pobj.i].country
+    return None
 
 
 def phrase_head(token: Token) -> Token:
