@@ -291,5 +291,25 @@ def eval_events(dataset, shared):
     click.echo(run(_pipeline(), dataset, shared_dir(shared)).report())
 
 
+@evaluate.command(name="time")
+@click.option("--dataset", type=click.Choice(["meantime"]), default="meantime", show_default=True)
+@click.option("--shared", help="The shared data folder (default: $EVENTWIRE_SHARED or ../shared).")
+@click.option("--errors", default=0, help="Also list this many mismatches.")
+def eval_time(dataset, shared, errors):
+    """Time expressions: span precision, recall and F1; type and value accuracy on matches.
+
+    \b
+    Example:
+      eventwire eval time --dataset meantime --errors 20
+    """
+    from .evaluation import shared_dir
+    from .evaluation.time import evaluate as run
+
+    result = run(_pipeline(), shared_dir(shared), show_errors=errors)
+    click.echo(result.report())
+    for line in result.errors:
+        click.echo("  " + line)
+
+
 if __name__ == "__main__":
     main()
