@@ -105,7 +105,8 @@ class Toponym:
     span: Span
     lat: float | None
     lon: float | None
-    type: str  # GWN fine type (Literal, Metonymic, ...); GeoVirus: "toponym" or "continent"
+    type: str  # GWN fine type (Literal, Metonymic, ...; "/adj" or "/no-coords" when set aside for
+    # that); GeoVirus: "toponym" or "continent"
     counted: bool  # one the geoparser is asked to find and resolve (see GWN_RULE)
     place: bool = True  # False for annotations that are not places at all (homonyms, non-toponyms)
     geonameid: int | None = None
@@ -155,10 +156,11 @@ def read_gwn(path: Path) -> list[GeoDocument]:
                 continue
             lat, lon = _float(t.findtext("latitude")), _float(t.findtext("longitude"))
             adjective = (t.findtext("modifierType") or "") == "Adjective"
+            counted = kind in COUNTED_TYPES and not adjective and lat is not None
+            label = kind + ("/adj" if adjective else "/no-coords" if kind in COUNTED_TYPES and not counted else "")
             gid = t.findtext("geonamesID")
-            toponyms.append(Toponym(name, span, lat, lon, kind + ("/adj" if adjective else ""),
-                                    kind in COUNTED_TYPES and not adjective and lat is not None,
-                                    kind not in NOT_PLACES, int(gid) if gid and gid.isdigit() else None))
+            toponyms.append(Toponym(name, span, lat, lon, label, counted, kind not in NOT_PLACES,
+                                    int(gid) if gid and gid.isdigit() else None))
         docs.append(GeoDocument(text, tuple(toponyms), dropped))
     return docs
 
@@ -254,6 +256,12 @@ class GeoResult:
         gold = self.counted(literal_only)
         return sum(o.kind == "near" for o in gold) / len(gold) if gold else 0.0
 
+    def same_id(self) -> tuple[int, int]:
+        """Recognized toponyms whose gold GeoNames id (GWN gives most) the prediction has too: a
+        check of the chosen entry that no centroid convention can blur."""
+        with_id = [o for o in self.recognized if o.gold.geonameid is not None]
+        return sum(o.place.geonameid == o.gold.geonameid for o in with_id), len(with_id)
+
     def per_type(self) -> dict[str, tuple[int, int, int, bool]]:
         """type -> (gold annotations, recognized, within 161 km, counted?)."""
         table: dict[str, list] = {}
@@ -269,21 +277,26 @@ class GeoResult:
     def report(self) -> str:
         counted = self.counted()
         rec = self.recognized
-        f1 = 2 * self.precision * self.recall / (self.precision + self.recall) if self.precision + self.recall else 0.0
+        p, r = self.precision, self.recall
+        f1 = 2 * p * r / (p + r) if p + r else 0.0
         median = f"{self.median_km:.1f} km" if self.median_km is not None else "n/a"
         dropped = sum(d.dropped for d in self.documents)
         lines = [
             f"dataset: {self.dataset}  articles: {len(self.documents)} (refused or failed: {self.refused})  "
-            f"gold toponyms counted: {len(counted)}" + (f"  (unplaceable gold spans dropped: {dropped})" if dropped else ""),
-            f"recognition: precision {self.precision:.3f} ({len(rec)}/{self.predicted})  "
-            f"recall {self.recall:.3f} ({len(rec)}/{len(counted)})  f1 {f1:.3f}",
+            f"gold toponyms counted: {len(counted)}  (gold spans not found in the text, dropped: {dropped})",
+            f"recognition: precision {p:.3f} ({len(rec)}/{self.predicted})  "
+            f"recall {r:.3f} ({len(rec)}/{len(counted)})  f1 {f1:.3f}",
             f"resolution of recognized toponyms: accuracy@161km {self.accuracy_161:.3f}  "
             f"median error {median}  unresolved {sum(o.kind == 'unresolved' for o in rec)}",
             f"end to end (Mordecai3-comparable): share of all gold toponyms within 161 km "
             f"{self.share_161():.3f} ({sum(o.kind == 'near' for o in counted)}/{len(counted)})",
         ]
+        same, with_id = self.same_id()
+        if with_id:
+            lines.append(f"same GeoNames id as the gold, of recognized toponyms that have one: "
+                         f"{same / with_id:.3f} ({same}/{with_id})")
         if self.dataset == "gwn":
-            lines += [f"  literal types only: {self.share_161(literal_only=True):.3f} "
+            lines += [f"end to end, literal types only: {self.share_161(literal_only=True):.3f} "
                       f"of {len(self.counted(literal_only=True))}", f"rule: {GWN_RULE}"]
         lines += ["", f"{'type':<26} {'counted':>7} {'n':>5} {'recall':>7} {'@161km':>7}"]
         for kind, (n, found, near, is_counted) in self.per_type().items():
@@ -301,7 +314,8 @@ class GeoResult:
             span = o.gold.span if o.gold is not None else o.place.span
             context = " ".join(text[max(0, span[0] - 60):span[1] + 60].split())
             gold = f"{o.gold.text!r} [{o.gold.type}]" if o.gold else "-"
-            got = f"{o.place.text!r} -> {o.place.name} {o.place.country} {o.place.feature_code}" if o.place else "-"
+            got = (f"{o.place.text!r} -> {o.place.name} {o.place.country} {o.place.feature_code}"
+                   if o.place else "-")
             km = f" {o.km:.0f} km" if o.km is not None else ""
             lines.append(f"{o.kind:<10} gold {gold}  got {got}{km}\n           ...{context}...")
         return "\n".join(lines)
@@ -350,7 +364,7 @@ class LocatedEvent:
 def read_event_locations(path: Path) -> list[LocatedEvent]:
     """The event-location JSONL (Prodigy spans). Records an annotator rejected or skipped are left
     out; both "accept" and null answers are gold (the null ones are the research assistants'
-    batches). A record with two verbs is scored on the first."""
+    batches). A record with two verbs is scored on the earlier one."""
     examples = []
     with path.open(encoding="utf-8") as handle:
         for line in handle:
@@ -429,7 +443,7 @@ class EventLocationResult:
 
     @property
     def accuracy(self) -> float:
-        return _share(self.outcomes, lambda o: o.correct)
+        return _share(self.outcomes, _correct)
 
     def has_location(self) -> tuple[float, float]:
         """Precision and recall of saying the event has a location at all."""
@@ -451,25 +465,28 @@ class EventLocationResult:
         found = sum(o.found for o in self.outcomes)
         (hp, hr), (rp, rr) = self.has_location(), self.right_place()
         kinds = Counter(o.kind for o in self.outcomes)
+        with_gold = [o for o in self.outcomes if o.example.places]
+        without = [o for o in self.outcomes if not o.example.places]
         lines = [
             f"sentences: {n} (refused or failed: {self.refused})  with a gold location: "
-            f"{sum(bool(o.example.places) for o in self.outcomes)}",
+            f"{len(with_gold)}",
             f"event found on the gold verb: {found / n if n else 0:.3f} ({found}/{n})",
             f"accuracy: {self.accuracy:.3f}  (no event on the gold verb counts wrong)",
-            f"  on sentences with a gold location: {_share([o for o in self.outcomes if o.example.places], lambda o: o.correct):.3f}"
-            f"  without: {_share([o for o in self.outcomes if not o.example.places], lambda o: o.correct):.3f}",
-            f"  where an event was found: {_share([o for o in self.outcomes if o.found], lambda o: o.correct):.3f}",
+            f"  on sentences with a gold location: {_share(with_gold, _correct):.3f}  "
+            f"without: {_share(without, _correct):.3f}  "
+            f"where an event was found: {_share([o for o in self.outcomes if o.found], _correct):.3f}",
             f"has a location: precision {hp:.3f}  recall {hr:.3f}",
             f"right location: precision {rp:.3f}  recall {rr:.3f}",
             "", "outcomes:",
             *[f"  {k:<15} {v:6d}" for k, v in kinds.most_common()],
             "", "accuracy by annotation batch (answer field):",
-            *[f"  {str(a):<8} {_share(group, lambda o: o.correct):.3f}  n={len(group)}"
+            *[f"  {str(a):<8} {_share(group, _correct):.3f}  n={len(group)}"
               for a, group in _groups(self.outcomes, lambda o: o.example.answer)],
         ]
         return "\n".join(lines)
 
     def errors(self, n: int = 30, seed: int = 0) -> str:
+        """A reproducible sample of wrongly located sentences, for reading rather than scoring."""
         wrong = [o for o in self.outcomes if not o.correct]
         lines = []
         for o in random.Random(seed).sample(wrong, min(n, len(wrong))):
@@ -479,6 +496,10 @@ class EventLocationResult:
             lines.append(f"{o.kind:<15} verb {t[o.example.verb[0]:o.example.verb[1]]!r}  gold {gold}  got {got}\n"
                          f"                {' '.join(t.split())}")
         return "\n".join(lines)
+
+
+def _correct(outcome: LocationOutcome) -> bool:
+    return outcome.correct
 
 
 def _share(items: Sequence, test) -> float:

@@ -206,7 +206,8 @@ def speaker_correct(gold: list[Attribution], index: int, predicted: Attribution)
 
 def is_direct(text: str, attribution: Attribution) -> bool:
     """Gold content that opens with a quotation mark: what a direct-quotation extractor can find."""
-    return fragment_text(text, attribution.content).lstrip()[:1] in _QUOTE_MARKS
+    first = fragment_text(text, attribution.content).lstrip()[:1]
+    return bool(first) and first in _QUOTE_MARKS
 
 
 @dataclass
@@ -307,9 +308,9 @@ def textacy_extractor() -> Callable[[Document], list[Attribution] | None] | None
 
 
 def from_triple(triple) -> Attribution:
-    content = triple.content
-    return Attribution(((content.start_char, content.end_char),), token_fragments(triple.speaker),
-                       " ".join(t.text for t in triple.speaker), token_fragments(triple.cue))
+    content, speaker = triple.content, sorted(triple.speaker, key=lambda t: t.i)
+    return Attribution(((content.start_char, content.end_char),), token_fragments(speaker),
+                       " ".join(t.text for t in speaker), token_fragments(triple.cue))
 
 
 def token_fragments(tokens) -> Fragments:
@@ -357,9 +358,11 @@ class Result:
         return "\n".join(lines)
 
 
-def evaluate(pipeline, shared_dir: Path, dataset: str = DATASET, baseline: bool = True) -> Result:
-    """Score eventwire (and textacy, when installed and `baseline`) on every text of the dataset."""
-    docs = load_dataset(Path(shared_dir) / "eval" / "quotes" / dataset)
+def evaluate(pipeline, shared_dir: Path, dataset: str = DATASET, baseline: bool = True,
+             limit: int | None = None) -> Result:
+    """Score eventwire (and textacy, when installed and `baseline`) on every text of the dataset,
+    or on the first `limit` texts in name order (a quick check)."""
+    docs = load_dataset(Path(shared_dir) / "eval" / "quotes" / dataset)[:limit]
     if not docs:
         raise FileNotFoundError(f"no texts with annotations under {shared_dir}/eval/quotes/{dataset}")
     result = Result(dataset, len(docs), {"eventwire": Tally()})

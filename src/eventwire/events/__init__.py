@@ -217,7 +217,11 @@ def actors_of(ctx: Context, head: Token | None) -> list[Actor]:
 
 
 def _actor_below(ctx: Context, token: Token) -> Actor | None:
-    """'the coalition of Russia, Iran and Syria', 'forces of the government': look one preposition down."""
+    """'the coalition of Russia, Iran and Syria', 'forces of the government': look one preposition
+    down; 'Serbia's suppression', 'a U.S. request': look at the noun's possessor or modifiers."""
+    for child in token.children:
+        if child.dep_ in ("poss", "compound", "amod") and child.i in ctx.actor_at:
+            return ctx.actor_at[child.i]
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in ("of", "from"):
             for pobj in child.children:
@@ -236,16 +240,28 @@ def target_of(ctx: Context, verb: Token, clause: Token, match: Match) -> list[Ac
                                         for c in head.children):
             return actors_of(ctx, head.head)  # "the group, which the U.S. is battling"
     objects = [c for h in heads for c in h.children if c.dep_ in ("dobj", "obj", "dative", "nsubjpass")]
+    is_complement = {match.complement.i} if match.complement is not None else set()
     candidates = [
-        *[actors_of(ctx, o) for o in objects if match.complement is None or o.i != match.complement.i],
+        *[actors_of(ctx, o) for o in objects if o.i not in is_complement],
         *[_prep_object(ctx, h) for h in heads],
         *[_prep_object(ctx, o) for o in objects],
+        # "rejected a U.S. request", "denounced Serbia's suppression": the actor inside the object
+        *[actors_of(ctx, o) for o in objects if o.i in is_complement],
+        *[actors_of(ctx, _clause_subject(h)) for h in heads],  # "demanded that Moscow admit ..."
         *[_place_actors(ctx, h) for h in heads],
     ]
     if verb.dep_ == "acl" and verb.head.i in ctx.actor_at:  # "a militia designated a terrorist group by"
         candidates.append([ctx.actor_at[verb.head.i]])
     candidates = [c for c in candidates if c]
     return next((c for c in candidates if any(a.country for a in c)), candidates[0] if candidates else [])
+
+
+def _clause_subject(head: Token) -> Token | None:
+    """The subject of a clause the verb governs: who is asked, in 'X demanded that Y ...'."""
+    for child in head.children:
+        if child.dep_ == "ccomp":
+            return next((g for g in child.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+    return None
 
 
 def _prep_object(ctx: Context, head: Token) -> list[Actor]:
