@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from eventwire.cli import main
 
-COMMANDS = ["code", "ingest", "events", "export", "quotes", "summary", "failures", "sample", "bench"]
+COMMANDS = ["code", "ingest", "events", "export", "quotes", "summary", "failures", "sample", "bench", "actors", "train"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -219,6 +219,28 @@ def failures(db):
 
 
 @main.command()
+@click.argument("text")
+@click.option("--date", "day", help="Resolve titles and people as of this date (YYYY-MM-DD).")
+def actors(text, day):
+    """Show every actor mention in TEXT, its resolution and the reason.
+
+    \b
+    Example:
+      eventwire actors "The Iraqi oil minister met Gazprom Neft's chief in Moscow." --date 2017-12-06
+    """
+    from .actors import find_actors, with_context_countries
+    from .actors.explain import explain
+    from .places import find_places
+
+    pipeline = _pipeline()
+    doc = pipeline.nlp(text)
+    found = find_actors(doc, pipeline.kb, pipeline.matcher, day)
+    found = with_context_countries(doc, found, find_places(doc, found, pipeline.gazetteer), pipeline.kb)
+    for line in explain(doc, found, pipeline.kb, pipeline.matcher, day) or ["(no actors)"]:
+        click.echo(line)
+
+
+@main.command()
 def sample():
     """Print the path of the bundled sample corpus.
 

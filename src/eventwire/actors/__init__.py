@@ -75,7 +75,7 @@ def with_context_countries(doc: Doc, actors: list[Actor], places: list[Place], k
     mentions = Counter(x.country for x in [*actors, *places] if x.country and len(x.country) == 3
                        and x.country not in _NON_STATE)
     total = sum(mentions.values())
-    dominant = mentions.most_common(1)[0][0] if total and mentions.most_common(1)[0][1] * 2 >= total else None
+    dominant = mentions.most_common(1)[0][0] if total and mentions.most_common(1)[0][1] * 2 > total else None
     out = []
     for actor in actors:
         if actor.country is None and actor.sector:
@@ -97,11 +97,16 @@ def _country_in_phrase(doc: Doc, actor: Actor, place_at: dict[int, Place]) -> st
     if end <= start:
         return None
     head = doc[start:end].root
-    for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "from"):
-            for pobj in prep.children:
-                if pobj.i in place_at:
-                    return place_at[pobj.i].country
+    verb = head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    # the actor's own phrase ("protesters in Basra"), then its clause ("met protesters in Basra")
+    for owner, preps in ((head, ("in", "of", "from")), (verb, ("in", "at", "near", "across", "throughout"))):
+        for prep in owner.children:
+            if prep.dep_ == "prep" and prep.lower_ in preps:
+                for pobj in prep.children:
+                    if pobj.i in place_at:
+                        return place_at[pobj.i].country
     return None
 
 

@@ -73,13 +73,12 @@ def read_brat(ann: str, text: str) -> list[Attribution]:
     """Gold attributions from one .ann file's contents: every event with a Content argument.
     Several Content (or Source, Cue) arguments of one event are pooled into one span; the
     trigger's type (`Attribution` or `Attribution-no-source`) is not trusted over its arguments."""
-    spans: dict[str, tuple[str, Fragments]] = {}
+    spans: dict[str, Fragments] = {}  # every text-bound span, whatever its type
     events: list[list[tuple[str, str]]] = []
     for line in ann.splitlines():
         fields = line.split("\t")
         if line.startswith("T") and len(fields) >= 2:
-            kind, _, offsets = fields[1].partition(" ")
-            spans[fields[0]] = (kind, parse_fragments(offsets))
+            spans[fields[0]] = parse_fragments(fields[1].partition(" ")[2])
         elif line.startswith("E") and len(fields) >= 2:
             args = [arg.split(":", 1) for arg in fields[1].split()]
             events.append([(re.sub(r"\d+$", "", role), ref) for role, ref in args[1:] if ref])
@@ -88,7 +87,7 @@ def read_brat(ann: str, text: str) -> list[Attribution]:
         parts: dict[str, list[tuple[int, int]]] = {"Content": [], "Source": [], "Cue": []}
         for role, ref in args:
             if role in parts and ref in spans:
-                parts[role].extend(spans[ref][1])
+                parts[role].extend(spans[ref])
         if not parts["Content"]:
             continue
         source = _normalize(parts["Source"])
