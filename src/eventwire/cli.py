@@ -313,6 +313,23 @@ def eval_events(dataset, shared):
     click.echo(run(_pipeline(), dataset, shared_dir(shared)).report())
 
 
+@evaluate.command(name="quotes")
+@click.option("--dataset", type=click.Choice(["polnear-dev"]), default="polnear-dev", show_default=True)
+@click.option("--shared", help="The shared data folder (default: $EVENTWIRE_SHARED or ../shared).")
+@click.option("--no-baseline", is_flag=True, help="Leave out textacy's direct-quotation baseline.")
+def eval_quotes(dataset, shared, no_baseline):
+    """Quote attribution: precision, recall, F1 and speaker accuracy on PolNeAR, beside textacy.
+
+    \b
+    Example:
+      eventwire eval quotes --dataset polnear-dev
+    """
+    from .evaluation import shared_dir
+    from .evaluation.quotes import evaluate as run
+
+    click.echo(run(_pipeline(), shared_dir(shared), dataset, baseline=not no_baseline).report())
+
+
 @evaluate.command(name="time")
 @click.option("--dataset", type=click.Choice(["meantime"]), default="meantime", show_default=True)
 @click.option("--shared", help="The shared data folder (default: $EVENTWIRE_SHARED or ../shared).")

@@ -22,7 +22,7 @@ from ..times import precision_of
 from .classifier import NONE, clause_features, load_model, reconcile
 from .codebook import Codebook, load_codebook
 from .lexicon import Lexicon, Match, load_lexicon
-from .modality import modality_of
+from .modality import conditional, modality_of
 from .refine import as_intention, refine_code
 from .size import size_of
 
@@ -34,6 +34,7 @@ _LOCATIVE = ("in", "at", "near", "outside", "inside", "across", "throughout", "a
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 _OWN_CLAUSE_DEPS = frozenset({"conj", "ccomp", "advcl", "relcl"})
 _TARGET_PLACE_PREPS = frozenset({"to", "in", "into", "from", "with", "against", "on", "for", "inside"})
+_HOSTILE = frozenset({"14", "16", "17", "18", "19", "20"})
 _SELF_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i"})
 # Clause links that embed an event below the sentence's main assertion: each costs confidence.
 _EMBEDDING_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "pcomp", "csubj"})
@@ -96,7 +97,9 @@ def build_event(ctx: Context, sentence: Sentence, verb: Token, match: Match, cod
     code, why = check_with_model(code, verb, codebook, may_drop=claimant is None)
     if code is None:
         return None  # the model is sure this is no event ("Brazil beat Argentina 2-1")
-    if modality == "intended":
+    # An announced act is an expressed intent (03x) or, if hostile, a threat (13x); so is a hostile
+    # act made conditional on the other side ("would retaliate if ...": CAMEO's threat).
+    if modality == "intended" or (modality == "hypothetical" and code[:2] in _HOSTILE and conditional(verb)):
         code = as_intention(code, codebook)
     depth = embedding_depth(verb)
     confidence = 0.5 + 0.2 * bool(source) + 0.2 * bool(target) + 0.05 * bool(match.rule.kind) - 0.1 * depth

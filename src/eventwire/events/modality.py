@@ -18,7 +18,9 @@ _HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "'d"}
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
 _CONDITIONS = frozenset({"if", "unless", "whether"})
 _DENIALS = frozenset({"deny", "refute", "dismiss"})
-_INTENTIONS = frozenset({"plan", "intend", "vow", "pledge", "promise", "aim", "seek", "want", "prepare", "hope",
+_SPEECH = frozenset({"say", "announce", "tell", "state", "declare", "warn", "add", "insist", "report", "confirm",
+                     "indicate", "signal", "promise", "pledge", "vow"})
+_INTENTIONS = frozenset({"prepared", "prepare", "plan", "intend", "vow", "pledge", "promise", "aim", "seek", "want", "prepare", "hope",
                          "expect", "threaten", "decide", "ready", "poised", "set", "move", "try", "attempt",
                          "wish", "propose", "schedule", "going", "determined", "willing", "eager"})
 
@@ -30,8 +32,11 @@ def modality_of(verb: Token, quotes: list[Quote], published: date | None,
     chain = _governors(verb)
     if any(_negated(t) for t in chain[:1]) or _denied(verb):
         return "negated", claimant
-    if any(_auxes(t) & _HYPOTHETICAL_AUX or _conditional(t) for t in chain):
+    if any(_conditional(t) for t in chain) or any(_auxes(t) & _HYPOTHETICAL_AUX for t in chain) and not (
+            _reported_future(verb)):
         return "hypothetical", claimant
+    if _reported_future(verb):
+        return "intended", claimant
     if _auxes(verb) & _FUTURE_AUX or _intended(verb):
         return "intended", claimant
     if claim is not None:
@@ -39,6 +44,23 @@ def modality_of(verb: Token, quotes: list[Quote], published: date | None,
     if _historical(when, published):
         return "historical", claimant
     return "asserted", claimant
+
+
+def conditional(verb: Token) -> bool:
+    """Whether the event hangs on a condition ("would retaliate if ...", "unless ...")."""
+    return any(_conditional(t) for t in _governors(verb)) or any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in c.children)
+        for t in _governors(verb) for c in t.children)
+
+
+def _reported_future(verb: Token) -> bool:
+    """'They said they would boycott the talks': the backshifted 'will' of reported speech."""
+    if "would" not in _auxes(verb) and "'d" not in _auxes(verb):
+        return False
+    token = verb
+    while token.dep_ in ("xcomp", "conj") and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "ccomp" and token.head.lemma_.lower() in _SPEECH
 
 
 def _governors(verb: Token) -> list[Token]:
