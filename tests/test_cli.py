@@ -51,3 +51,14 @@ def test_ingest_mixed_batch_exit_code_and_query(tmp_path, sample_path):
     out = tmp_path / "events.plover.jsonl"
     assert run("export", "--db", str(db), "--format", "plover", "--out", str(out)).returncode == 0
     assert len(out.read_text().splitlines()) == len(run("events", "--db", str(db), "--format", "jsonl").stdout.splitlines())
+
+
+def test_code_with_a_users_petrarch_dictionary(tmp_path):
+    dictionary = tmp_path / "actors.txt"
+    dictionary.write_text("ZORGONIAN_LIBERATION_FRONT_ [ZZZREB]\n+ZLF_\n")
+    result = run("code", "-", "--format", "text", "--dictionary", str(dictionary),
+                 stdin="The Zorgonian Liberation Front attacked a police station on Monday.")
+    assert result.returncode == 0, result.stderr
+    assert "aliases added" in result.stderr
+    event = json.loads(result.stdout)["events"][0]
+    assert event["source"][0]["code"] == "ZZZREB"

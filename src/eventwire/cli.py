@@ -23,15 +23,20 @@ def _say_failures(failures) -> None:
         click.echo(f"eventwire: {f.severity}: {f.origin}: {f.reason}", err=True)
 
 
-def _pipeline():
+def _pipeline(dictionaries=()):
     from .nlp import ModelError
 
     try:
         from .pipeline import Pipeline
 
-        return Pipeline()
+        pipeline = Pipeline(dictionaries=dictionaries)
     except ModelError as exc:
         raise click.ClickException(str(exc)) from exc
+    report = pipeline.dictionary_report
+    if report:
+        click.echo(f"dictionaries: {report.counts.get('aliases_added', 0)} aliases added, "
+                   f"{report.counts.get('malformed_lines', 0)} lines skipped", err=True)
+    return pipeline
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -49,13 +54,17 @@ def main() -> None:
 _format_option = click.option("--format", "fmt", type=click.Choice(FORMATS),
                               help="Input format; by default detected from each file's extension.")
 _batch_option = click.option("--batch-size", default=32, show_default=True, help="Articles parsed per batch.")
+_dictionary_option = click.option(
+    "--dictionary", "dictionaries", multiple=True, type=click.Path(exists=True),
+    help="PETRARCH/Phoenix actor or agent dictionary (file or folder) to add to the actor knowledge base.")
 
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
 @_format_option
 @_batch_option
-def code(inputs, fmt, batch_size):
+@_dictionary_option
+def code(inputs, fmt, batch_size, dictionaries):
     """Code articles and print one JSON annotation per article.
 
     INPUTS are files, folders or - for stdin.
@@ -68,7 +77,7 @@ def code(inputs, fmt, batch_size):
     from .batch import code_inputs
     from .model import Annotation
 
-    pipeline = _pipeline()
+    pipeline = _pipeline(dictionaries)
     errors = 0
     for item in code_inputs(list(inputs), pipeline, fmt, batch_size):
         if isinstance(item, Annotation):
@@ -84,18 +93,20 @@ def code(inputs, fmt, batch_size):
 @click.option("--db", default="eventwire.duckdb", show_default=True, help="DuckDB file to write.")
 @_format_option
 @_batch_option
+@_dictionary_option
 @click.option("--quiet", is_flag=True, help="No progress bar.")
-def ingest(inputs, db, fmt, batch_size, quiet):
+def ingest(inputs, db, fmt, batch_size, dictionaries, quiet):
     """Code articles into a DuckDB file. Articles already stored are skipped.
 
     \b
     Example:
       eventwire ingest feeds/ archive.warc.gz --db news.duckdb
+      eventwire ingest news.jsonl --dictionary my-actors.txt --db news.duckdb
     """
     from .batch import ingest as run_ingest
     from .store import Store
 
-    pipeline = _pipeline()
+    pipeline = _pipeline(dictionaries)
     with Store(db) as store:
         report = run_ingest(list(inputs), store, pipeline, fmt, batch_size, progress=not quiet)
     _say_failures(report.failures)

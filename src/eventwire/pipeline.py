@@ -27,9 +27,17 @@ from .times import find_times
 
 
 class Pipeline:
-    def __init__(self, nlp=None) -> None:
+    def __init__(self, nlp=None, dictionaries=()) -> None:
+        """`dictionaries`: PETRARCH/Phoenix actor or agent dictionaries (files or folders) to add
+        to the actor knowledge base."""
         self.nlp = nlp or load_model()
-        self.kb = load_knowledge()
+        self.dictionary_report = None
+        if dictionaries:
+            from .actors.petrarch import knowledge_with_dictionaries
+
+            self.kb, self.dictionary_report = knowledge_with_dictionaries(dictionaries)
+        else:
+            self.kb = load_knowledge()
         self.matcher = TermMatcher(self.nlp.vocab, self.kb, self.nlp.make_doc)
         self.gazetteer = load_gazetteer()
         self.lexicon = load_lexicon()

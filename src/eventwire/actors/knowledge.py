@@ -64,6 +64,8 @@ class KnowledgeBase:
         self.organizations: dict[str, Organization] = {}
         self.terms: dict[str, list[Term]] = {}  # alias as written -> terms
         self.offices: dict[str, list[Office]] = {}  # person id -> terms, in start order
+        # One-word names that are also common words ("Youth" as a group's name) match only as written.
+        self.exact_aliases: set[str] = set()
 
     def office_of(self, person: str, day: str | None) -> Office | None:
         """The person's office on that day; else the latest before it; else the first."""

@@ -24,9 +24,10 @@ class TermMatcher:
         self.folded = PhraseMatcher(vocab, attr="LOWER")
         self.terms: dict[str, list[Term]] = {}
         for alias, terms in kb.terms.items():
-            key = alias if case_sensitive(alias) else alias.lower()
+            sensitive = case_sensitive(alias) or alias in kb.exact_aliases
+            key = alias if sensitive else alias.lower()
             self.terms.setdefault(key, []).extend(t for t in terms if t not in self.terms.get(key, []))
-            matcher = self.exact if case_sensitive(alias) else self.folded
+            matcher = self.exact if sensitive else self.folded
             matcher.add(key, [make_doc(alias)])
 
     def __call__(self, doc: Doc) -> list[tuple[Span, list[Term]]]:
