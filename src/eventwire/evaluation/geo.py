@@ -30,10 +30,10 @@ from ..model import Annotation, Article, Event, Place, Span
 DATASETS = {"geovirus": "GeoVirus.xml", "gwn": "GWN.xml"}
 ACCURATE_KM = 161.0  # 100 miles: the threshold geoparsing papers, Mordecai3's included, report
 
-# GeoWebNews fine types (Gritta et al. 2019, "A Pragmatic Guide to Geoparsing Evaluation", table 1).
+# GeoWebNews fine types (Gritta et al. 2019, "A Pragmatic Guide to Geoparsing Evaluation", table 1):
+# five literal types, and six associative ones (Metonymic, Non_Literal_Modifier, Embedded_Non_Lit,
+# Demonym, Language, Homonym).
 LITERAL_TYPES = frozenset({"Literal", "Mixed", "Coercion", "Embedded_Literal", "Literal_Modifier"})
-ASSOCIATIVE_TYPES = frozenset({"Metonymic", "Non_Literal_Modifier", "Embedded_Non_Lit", "Demonym", "Language",
-                               "Homonym"})
 # The rule for which GWN annotations a geoparser is asked to find: a place named by a noun, used
 # literally or for something at that place ("Russia said"), with gold coordinates. Left out:
 # demonyms, languages and adjectival modifiers ("Russian"), which name people or languages and

@@ -31,17 +31,24 @@ def find_quotes(doc: Doc, actors: list[Actor]) -> list[Quote]:
     quotes: list[Quote] = []
     direct_spans = quote_spans(doc.text)
     last_speaker: Actor | None = None
+    previous: Quote | None = None
     for start, end in direct_spans:
         content = doc.text[start:end]
         if len(content.split()) < _MIN_WORDS:
             continue
-        cue = _cue_for(doc, start, end, direct_spans)
-        speaker = _speaker(cue, actor_at) if cue is not None else None
-        if speaker is None and cue is not None and _subject_lower(cue) in ("it", "they"):
-            speaker = last_speaker  # '"...," it added': the one quoted before
-        last_speaker = speaker or last_speaker
-        quotes.append(Quote(speaker, _cue(cue), TextSpan(content, (start, end)), True,
-                            tuple(_via(cue.sent)) if cue is not None else ()))
+        if previous is not None and _continues(doc.text, previous, start):
+            # '"A," she said. "B."': the second half is the same speaker's
+            quote = Quote(previous.speaker, previous.cue, TextSpan(content, (start, end)), True, previous.via)
+        else:
+            cue = _cue_for(doc, start, end, direct_spans)
+            speaker = _speaker(cue, actor_at) if cue is not None else None
+            if speaker is None and cue is not None and _subject_lower(cue) in ("it", "they"):
+                speaker = last_speaker  # '"...," it added': the one quoted before
+            quote = Quote(speaker, _cue(cue), TextSpan(content, (start, end)), True,
+                          tuple(_via(cue.sent)) if cue is not None else ())
+        last_speaker = quote.speaker or last_speaker
+        previous = quote
+        quotes.append(quote)
     quotes.extend(indirect_quotes(doc, actor_at, direct_spans))
     return sorted(quotes, key=lambda q: q.content.span)
 
@@ -90,6 +97,14 @@ def _cue_for(doc: Doc, start: int, end: int, spans: list[tuple[int, int]]) -> To
     return best[1] if best else None
 
 
+def _continues(text: str, previous: Quote, start: int) -> bool:
+    """Whether a quote resumes the previous one in the same paragraph, with only a short
+    attribution ('she said.') between them."""
+    gap = text[previous.content.span[1]:start]
+    return (previous.cue is not None and "\n" not in gap and len(gap.split()) <= 8
+            and previous.cue.span[0] >= previous.content.span[1] and previous.cue.span[1] <= start)
+
+
 def _subject(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
@@ -105,7 +120,7 @@ def _speaker(verb: Token, actor_at: dict[int, Actor]) -> Actor | None:
         verb = verb.head  # "X condemned the decision, saying ...": X says it
         subj = _subject(verb)
     if subj is not None:
-        return actor_at.get(subj.i)
+        return actor_at.get(subj.i) or _unknown_speaker(subj)
     for t in verb.children:  # "according to X" standing in for the speaker
         if t.lower_ == "according":
             return _according_actor(t, actor_at)
@@ -114,9 +129,27 @@ def _speaker(verb: Token, actor_at: dict[int, Actor]) -> Actor | None:
 
 def _according_actor(according: Token, actor_at: dict[int, Actor]) -> Actor | None:
     for t in according.subtree:
-        if t.dep_ == "pobj" and t.i in actor_at:
-            return actor_at[t.i]
+        if t.dep_ == "pobj":
+            return actor_at.get(t.i) or _unknown_speaker(t)
     return None
+
+
+_NOT_SPEAKERS = frozenset({"it", "they", "this", "that", "which", "who", "there", "what"})
+
+
+def _unknown_speaker(subject: Token) -> Actor | None:
+    """A speaker the knowledge base does not know ("a friend", "the agency", "Putney"): kept with
+    its words, unresolved, rather than lost."""
+    if subject.lower_ in _NOT_SPEAKERS or subject.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    if subject.pos_ == "PRON":
+        return None  # he / she are resolved by the actors stage, or not at all
+    tokens = [t for t in subject.subtree if t.i <= subject.i or t.dep_ in ("compound", "flat")]
+    start = next((t for t in tokens if t.dep_ not in ("det", "punct")), subject)
+    end = max(t.i for t in tokens)
+    span = subject.doc[start.i:end + 1]
+    return Actor(span.text, (span.start_char, span.end_char), span.text if subject.pos_ == "PROPN" else None,
+                 None, None, None, None)
 
 
 def _cue(verb: Token | None) -> TextSpan | None:
@@ -147,6 +180,9 @@ def indirect_quotes(doc: Doc, actor_at: dict[int, Actor], direct: list[tuple[int
     """'X said (that) CLAUSE', and 'according to X, CLAUSE', outside quotation marks."""
     out = []
     for sent in doc.sents:
+        claim = _according_claim(sent, actor_at, direct)
+        if claim is not None:
+            out.append(claim)
         for verb in sent:
             if verb.lemma_.lower() not in SPEECH_VERBS or verb.pos_ != "VERB" or _inside(verb.idx, direct):
                 continue
@@ -162,3 +198,23 @@ def indirect_quotes(doc: Doc, actor_at: dict[int, Actor], direct: list[tuple[int
     return out
 
 
+def _according_claim(sent: Span, actor_at: dict[int, Actor], direct: list[tuple[int, int]]) -> Quote | None:
+    """'CLAUSE, according to X' with no speech verb of its own: the clause is X's claim."""
+    according = next((t for t in sent if t.lower_ == "according" and t.i + 1 < len(t.doc)
+                      and t.nbor(1).lower_ == "to"), None)
+    if according is None or _inside(according.idx, direct) or any(
+            t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB" and t.i != according.i for t in sent):
+        return None
+    phrase = [t for t in according.subtree]
+    first, last = phrase[0].i, phrase[-1].i
+    before, after = sent.doc[sent.start:first], sent.doc[last + 1:sent.end]
+    body = before if len(before) >= len(after) else after
+    tokens = [t for t in body if not (t.is_punct or t.is_space)]
+    if len(tokens) < _MIN_WORDS:
+        return None
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    cue = TextSpan(sent.doc.text[according.idx:according.nbor(1).idx + 2],
+                   (according.idx, according.nbor(1).idx + 2))
+    obj = _according_object(according)
+    return Quote(_according_actor(according, actor_at), cue, TextSpan(sent.doc.text[start:end], (start, end)),
+                 False, (obj.text,) if obj is not None else ())
