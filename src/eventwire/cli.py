@@ -341,6 +341,51 @@ def eval_quotes(dataset, shared, no_baseline):
     click.echo(run(_pipeline(), shared_dir(shared), dataset, baseline=not no_baseline).report())
 
 
+@evaluate.command(name="geo")
+@click.option("--dataset", type=click.Choice(["geovirus", "gwn"]), required=True)
+@click.option("--shared", help="The shared data folder (default: $EVENTWIRE_SHARED or ../shared).")
+@click.option("--limit", type=int, help="Only the first N articles (a quick look).")
+@click.option("--errors", default=0, help="Also list a sample of this many errors.")
+def eval_geo(dataset, shared, limit, errors):
+    """Toponyms: recognition precision and recall; accuracy within 161 km and median error of the
+    recognized ones; share of all gold toponyms within 161 km (Mordecai3's figure); recall per type.
+
+    \b
+    Example:
+      eventwire eval geo --dataset geovirus
+      eventwire eval geo --dataset gwn --errors 30
+    """
+    from .evaluation import shared_dir
+    from .evaluation.geo import evaluate_geo
+
+    result = evaluate_geo(_pipeline(), shared_dir(shared), dataset, limit=limit)
+    click.echo(result.report())
+    if errors:
+        click.echo("\nsample of errors:\n" + result.errors(errors))
+
+
+@evaluate.command(name="event-location")
+@click.option("--shared", help="The shared data folder (default: $EVENTWIRE_SHARED or ../shared).")
+@click.option("--limit", type=int, help="Only the first N sentences (the set has ~9,700).")
+@click.option("--errors", default=0, help="Also list a sample of this many wrong sentences.")
+def eval_event_location(shared, limit, errors):
+    """Where events happened: accuracy of the location of the event on the gold verb, and precision
+    and recall of giving an event a location at all.
+
+    \b
+    Example:
+      eventwire eval event-location --limit 1000
+      eventwire eval event-location --errors 30
+    """
+    from .evaluation import shared_dir
+    from .evaluation.geo import evaluate_event_location
+
+    result = evaluate_event_location(_pipeline(), shared_dir(shared), limit=limit)
+    click.echo(result.report())
+    if errors:
+        click.echo("\nsample of errors:\n" + result.errors(errors))
+
+
 @evaluate.command(name="time")
 @click.option("--dataset", type=click.Choice(["meantime"]), default="meantime", show_default=True)
 @click.option("--shared", help="The shared data folder (default: $EVENTWIRE_SHARED or ../shared).")
