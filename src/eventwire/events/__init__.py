@@ -115,7 +115,7 @@ def build_event(ctx: Context, sentence: Sentence, verb: Token, match: Match, cod
         plover=codebook.plover(code),
         acled=acled_of(code, verb, codebook),
         date=when,
-        location=place_of(ctx, verb, clause, sentence, kin),
+        location=place_of(ctx, verb, clause, sentence, kin, [*source, *target]),
         modality=modality,
         claimant=claimant,
         size=size_of(sentence.span, code),
@@ -318,18 +318,25 @@ def _is_explicit(text: str) -> bool:
     return any(ch.isdigit() for ch in text)
 
 
-def place_of(ctx: Context, verb: Token, clause: Token, sentence: Sentence, kin: set[int]) -> Place | None:
-    """A place attached to the clause by a locative preposition; else the sentence's only place."""
+def place_of(ctx: Context, verb: Token, clause: Token, sentence: Sentence, kin: set[int],
+             participants: list[Actor]) -> Place | None:
+    """A place attached to the clause by a locative preposition; else the sentence's only resolved
+    place. Never the event's own source or target ("Israel captured it from Jordan")."""
+    taken = [a.span for a in participants]
+
+    def free(place: Place) -> bool:
+        return not any(s < place.span[1] and place.span[0] < e for s, e in taken)
+
     for head in [clause] if clause.i == verb.i else [clause, verb]:
         for token in clause_tokens(head):
             if token.i in ctx.place_at and token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE:
                 place = ctx.place_at[token.i]
-                if place.geonameid is not None:
+                if place.geonameid is not None and free(place):
                     return place
     own = {verb.i, clause.i, sentence.span.root.i, *kin}
     in_sentence = {id(ctx.place_at[t.i]): ctx.place_at[t.i] for t in sentence.span
                    if t.i in ctx.place_at and governing_verb(t).i in own}
-    resolved = [p for p in in_sentence.values() if p.geonameid is not None]
+    resolved = [p for p in in_sentence.values() if p.geonameid is not None and free(p)]
     return resolved[0] if len(resolved) == 1 else None
 
 

