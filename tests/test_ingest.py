@@ -183,3 +183,14 @@ def test_gzip_that_is_not_warc(tmp_path):
     path.write_bytes(gzip.compress(b"hello"))
     [f] = list(read_inputs([str(path)]))
     assert isinstance(f, Failure)
+
+
+def test_publication_date_from_the_dateline_when_none_is_given():
+    text = "Talks collapse\n\nGENEVA, March 3, 2024 (Example Wire) - Negotiators walked out on Sunday. " + GOOD
+    article, warning = list(make_article(text, origin="t"))
+    assert article.published == "2024-03-03" and "dateline" in warning.reason
+
+
+def test_no_dateline_no_invented_date():
+    article, warning = list(make_article("Negotiators walked out on Sunday in Geneva. " + GOOD, origin="t"))
+    assert article.published is None and "unresolved" in warning.reason

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from eventwire.times import precision_of
+
 
 def events_where(ann, root, source, target=None):
     return [e for e in ann.events if e.cameo.root == root and source in {a.country for a in e.source}
@@ -49,3 +51,15 @@ def test_liberation_claim_is_reported_by_gerasimov(seed_annotation):
 def test_iraqi_statement_via_reuters(seed_annotation):
     [q] = [q for q in seed_annotation.quotes if q.content.text.startswith("We caution")]
     assert q.speaker.country == "IRQ" and q.via == ("Reuters",)
+
+
+def test_seed_time_expressions(seed_annotation):
+    value = {t.text: t.value for t in seed_annotation.times}
+    assert value["Wednesday"] == "2017-12-06" and value["November 25"] == "2017-11-25"
+    assert value["last month"] == "2017-11" and value["2003"] == "2003"
+    assert precision_of(value["more than two years"]) != "day"
+
+
+def test_militias_crossing_last_month_is_dated_to_the_month(seed_annotation):
+    crossing = [e for e in seed_annotation.events if "last month" in e.evidence and e.date.precision == "month"]
+    assert crossing and all(e.date.value == "2017-11" for e in crossing)

@@ -63,6 +63,30 @@ def normalize_published(value: object) -> str | None:
     return parsed.isoformat() if (parsed.hour or parsed.minute or parsed.tzinfo) else parsed.date().isoformat()
 
 
+_MONTH = (r"(January|February|March|April|May|June|July|August|September|October|November|December|"
+          r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
+_DATELINE = re.compile(rf"(?:^|\n|, |\(|— |- ){_MONTH} (\d{{1,2}}),? (\d{{4}})\b|"
+                       rf"(?:^|\n|, |\(|— |- )(\d{{1,2}}) {_MONTH},? (\d{{4}})\b")
+
+
+def dateline_date(text: str) -> str | None:
+    """A full date in the article's first lines ("KABUL, March 3, 2024 (Reuters) -", or a date line
+    under the headline): the publication date when none was given."""
+    m = _DATELINE.search(text[:300])
+    if not m:
+        return None
+    month, day, year = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(5), m.group(4), m.group(6))
+    try:
+        return date(int(year), _month_number(month), int(day)).isoformat()
+    except ValueError:
+        return None
+
+
+def _month_number(name: str) -> int:
+    return ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].index(
+        name.lower()[:3]) + 1
+
+
 def make_article(
     text: object,
     *,
@@ -97,9 +121,13 @@ def make_article(
         published_iso = normalize_published(published)
     except (ValueError, OverflowError, TypeError):
         published_iso = None
-        warning = f"unparseable 'published' value {str(published)[:40]!r}; relative dates stay unresolved"
-    if published_iso is None and warning is None:
-        warning = "no publication date; relative dates stay unresolved"
+        warning = f"unparseable 'published' value {str(published)[:40]!r}"
+    if published_iso is None:
+        published_iso = dateline_date(text)
+        if published_iso:
+            warning = (warning + "; " if warning else "") + f"publication date {published_iso} taken from the dateline"
+        else:
+            warning = (warning or "no publication date") + "; relative dates stay unresolved"
     yield Article(
         id=article_id,
         text=text,

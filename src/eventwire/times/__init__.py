@@ -57,8 +57,8 @@ def _extra_expressions(text: str):
 def _trimmed(ent: Span) -> Span | None:
     """The entity without surrounding whitespace or punctuation tokens ("Friday\n\n")."""
     start, end = ent.start, ent.end
-    while start < end and (ent.doc[start].is_space or ent.doc[start].is_punct):
-        start += 1
+    while start < end and (ent.doc[start].is_space or ent.doc[start].is_punct) and ent.doc[start].text not in ("'", "\u2019"):
+        start += 1  # an apostrophe stays: it is part of "'82"
     while end > start and (ent.doc[end - 1].is_space or ent.doc[end - 1].is_punct):
         end -= 1
     return Span(ent.doc, start, end, label=ent.label_) if end > start else None

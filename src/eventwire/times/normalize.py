@@ -46,6 +46,7 @@ _RELATIVE_UNIT = re.compile(r"^(?:the\s+(?=previous|following|coming|current))?"
                             r"(last|this|next|past|previous|coming|current|following)\s+"
                             r"(week|month|year|decade)$")
 _YEAR = re.compile(r"^(?:in\s+|the\s+year\s+)?(\d{4})$")
+_SHORT_YEAR = re.compile(r"^(?:in |the year )?'(\d{2})$")
 _DECADE = re.compile(r"^(?:the\s+)?(?:early\s+|mid-?\s*|late\s+)?(\d{3})0'?s$")
 _SHORT_DECADE = re.compile(r"^(?:the\s+)?(?:early\s+|mid-?\s*|late\s+)?'?([1-9])0'?s(?:\s+and)?$")
 # The day the story is about: news writes "the day", "the same day" for the dateline's day.
@@ -79,6 +80,7 @@ def _clean(text: str) -> str:
     text = text.lower().strip().replace("\u2019", "'")
     text = re.sub(r"^(on|in|since|by|until|from|during|as of|early|late|mid-|earlier|later)\s+", "", text)
     text = re.sub(r"^(the|this|that)\s+(?=\w+day\b)", "", text)
+    text = re.sub(r"^the (entire|whole|full) ", "the ", text)
     return re.sub(r"\s+", " ", text).strip(" ,.")
 
 
@@ -118,7 +120,7 @@ def normalize(text: str, published: date | None, future: bool = False,
         if result is not None:
             kind, value = result
             return ("TIME" if is_time and kind == "DATE" else kind), value
-    if is_time or _CLOCK.match(t):
+    if is_time or _CLOCK.match(t) or _CLOCK_DAY.match(t):
         return "TIME", _time_of_day(t, published)
     return "DATE", _fallback(text, published)
 
@@ -128,6 +130,9 @@ def _absolute(t, published, future, hedged, past=False):
         return "DATE", t
     if m := _YEAR.match(t):
         return "DATE", m.group(1)
+    if (m := _SHORT_YEAR.match(t)) and published is not None:  # "'82": the latest such year not ahead
+        year = 2000 + int(m.group(1))
+        return "DATE", str(year if year <= published.year else year - 100)
     if m := _DECADE.match(t):
         return "DATE", m.group(1)
     if m := _SHORT_DECADE.match(t):  # "the 70s": the last century's, as news means it
@@ -216,6 +221,24 @@ def _relative(t, published, future, hedged, past=False):
         return "DATE", f"{iso[0]}-W{iso[1]:02d}-WE"
     if t in ("the year", "the month", "the week", "year", "month", "week"):
         return "DATE", _unit_value(t.split()[-1], 0, p)
+    if t in ("day", "the day"):
+        return "DATE", p.isoformat()
+    if m := _RUNNING.match(t):  # "a second consecutive day", "the fourth week in a row": this one
+        return "DATE", _unit_value(m.group(1) or m.group(2), 0, p)
+    if m := _WEEK_OF_MONTH.match(t):  # "the last week of March"
+        month = MONTHS[m.group(2)]
+        year = _nearest_year(lambda y: date(y, month, 15), p, future, past)
+        day = date(year, month, 1) if m.group(1) == "first" else (
+            date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1))
+        iso = day.isocalendar()
+        return "DATE", f"{iso[0]}-W{iso[1]:02d}"
+    if m := _SAME_LAST_YEAR.match(t):  # "the same period last year": a year before the story's month
+        unit = {"day": "day", "week": "week", "quarter": "quarter"}.get(m.group(1), "month")
+        year_ago = date(p.year - 1, p.month, min(p.day, 28))
+        return "DATE", _unit_value(unit, 0, year_ago)
+    if m := _MONTH_OF.match(t):  # "October of next year"
+        offset = {"last": -1, "next": 1, "this": 0}[m.group(2)]
+        return "DATE", f"{p.year + offset}-{MONTHS[m.group(1)]:02d}"
     if m := _RELATIVE_UNIT.match(t):
         direction = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}.get(m.group(1), 0)
         return "DATE", _unit_value(m.group(2), direction, p)
@@ -281,8 +304,17 @@ def _duration(n: int | None, unit: str) -> str | None:
 
 _ADJECTIVAL = re.compile(rf"^{_NUM}[- ](day|week|month|year|decade|century)(?:-long|-old)?$")
 _PART_OF = re.compile(r"^(?:the )?(?:beginning|start|end|middle|first half|second half|rest) of (?:the )?(.+)$")
+_RUNNING = re.compile(r"^(?:a |the )?\w+ (?:consecutive|straight) (day|week|month|year)$|"
+                      r"^(?:a |the )?\w+ (day|week|month|year) in a row$")
+_WEEK_OF_MONTH = re.compile(r"^(?:the )?(first|last|final) week of (january|february|march|april|may|june|july|"
+                            r"august|september|october|november|december)$")
+_SAME_LAST_YEAR = re.compile(r"^(?:the )?same (month|period|week|day|quarter|time) "
+                             r"(?:a year ago|last year|a year earlier|the previous year|of last year)$")
+_MONTH_OF = re.compile(r"^(january|february|march|april|may|june|july|august|september|october|november|december)"
+                       r" (?:of )?(last|next|this) year$")
 _SEASON = re.compile(r"^(?:this |last |next |the )?(spring|summer|autumn|fall|winter)(?: of (\d{4}))?$")
 _CLOCK = re.compile(r"^(\d{1,2}):?(\d{2})\s*(utc|gmt|z)?$")
+_CLOCK_DAY = re.compile(r"^\d{1,2}:?\d{2}\s*(?:utc|gmt|z)?\s+(?:today|yesterday|tomorrow)$")
 
 
 def _duration_or_set(t, published, future, hedged, past=False):
@@ -341,9 +373,13 @@ def _season(t, published, future, hedged, past=False):
 def _time_of_day(t: str, published: date | None) -> str | None:
     if published is None:
         return None
+    day = published
+    for word, shift in (("today", 0), ("yesterday", -1), ("tomorrow", 1)):
+        if t.endswith(" " + word):
+            t, day = t[: -len(word) - 1], published + timedelta(days=shift)
     if m := _CLOCK.match(t):
         zone = "Z" if m.group(3) else ""
-        return f"{published.isoformat()}T{int(m.group(1)):02d}:{m.group(2)}{zone}"
+        return f"{day.isoformat()}T{int(m.group(1)):02d}:{m.group(2)}{zone}"
     for word, code in PARTS_OF_DAY.items():
         if word in t:
             return f"{published.isoformat()}T{code}"
