@@ -331,7 +331,7 @@ def place_of(ctx: Context, verb: Token, clause: Token, sentence: Sentence, kin: 
         for token in clause_tokens(head):
             if token.i in ctx.place_at and token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE:
                 place = ctx.place_at[token.i]
-                if place.geonameid is not None and free(place):
+                if free(place):  # unresolved too: "in the village of X" is right even without coordinates
                     return place
     own = {verb.i, clause.i, sentence.span.root.i, *kin}
     in_sentence = {id(ctx.place_at[t.i]): ctx.place_at[t.i] for t in sentence.span

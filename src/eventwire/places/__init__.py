@@ -8,6 +8,7 @@ entities and never places.
 from __future__ import annotations
 
 import math
+import re
 
 from spacy.tokens import Doc, Span
 
@@ -28,6 +29,9 @@ def find_places(doc: Doc, actors: list[Actor], gazetteer: Gazetteer) -> list[Pla
     mentions = [e for e in doc.ents if (e.label_ in _TOPONYM_LABELS or mislabelled_place(e, gazetteer))
                 and e.text[:1].isupper()
                 and not (acts(e) and any(s < e.end_char and e.start_char < t for s, t in claimed))]
+    dateline = dateline_place(doc)
+    if dateline is not None and not any(m.start < dateline.end and dateline.start < m.end for m in mentions):
+        mentions.insert(0, dateline)
     context = {a.country for a in actors if a.country}
     resolved: list[tuple[Span, Entry | None]] = []
     for ent in mentions:  # countries first: they are the context cities are ranked by
@@ -37,6 +41,18 @@ def find_places(doc: Doc, actors: list[Actor], gazetteer: Gazetteer) -> list[Pla
     for ent in mentions:
         resolved.append((ent, resolve(ent, gazetteer, context)))
     return [to_place(ent, entry) for ent, entry in resolved]
+
+
+_DATELINE = re.compile(r"^\s*(?:[^\n]{0,200}\n\s*\n\s*)?([A-Z][A-Z.'\- ]{2,40}[A-Z])(?=,| \u2014| -| \()")
+
+
+def dateline_place(doc: Doc) -> Span | None:
+    """'KABUL, March 3 (Wire) -': the all-capitals city opening the story (after any headline)."""
+    m = _DATELINE.match(doc.text)
+    if not m:
+        return None
+    span = doc.char_span(m.start(1), m.end(1), label="GPE", alignment_mode="contract")
+    return span if span is not None and len(span) else None
 
 
 def acts(ent: Span) -> bool:
