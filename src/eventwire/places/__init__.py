@@ -28,7 +28,8 @@ def find_places(doc: Doc, actors: list[Actor], gazetteer: Gazetteer) -> list[Pla
     claimed = [a.span for a in actors]
     mentions = [e for e in doc.ents if (e.label_ in _TOPONYM_LABELS or mislabelled_place(e, gazetteer))
                 and e.text[:1].isupper()
-                and not (acts(e) and any(s < e.end_char and e.start_char < t for s, t in claimed))]
+                and not (acts(e) and not names_country(e, gazetteer)
+                         and any(s < e.end_char and e.start_char < t for s, t in claimed))]
     dateline = dateline_place(doc)
     if dateline is not None and not any(m.start < dateline.end and dateline.start < m.end for m in mentions):
         mentions.insert(0, dateline)
@@ -53,6 +54,12 @@ def dateline_place(doc: Doc) -> Span | None:
         return None
     span = doc.char_span(m.start(1), m.end(1), label="GPE", alignment_mode="contract")
     return span if span is not None and len(span) else None
+
+
+def names_country(ent: Span, gazetteer: Gazetteer) -> bool:
+    """A country is a polity and a place at once: its name stays a place even where it acts
+    ("Kenya has maintained ties"); capitals and seats of power acting ("Moscow said") do not."""
+    return any(e.precision == "country" for e in gazetteer.lookup(ent.text))
 
 
 def acts(ent: Span) -> bool:
