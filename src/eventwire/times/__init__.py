@@ -13,7 +13,7 @@ from datetime import date
 from spacy.tokens import Doc, Span
 
 from ..model import TimeRef
-from .normalize import REFERENCES, normalize, precision_of
+from .normalize import MONTHS, REFERENCES, normalize, precision_of
 
 __all__ = ["find_times", "normalize", "precision_of"]
 
@@ -34,7 +34,8 @@ def find_times(doc: Doc, published: date | None) -> list[TimeRef]:
                                 past=tense == "past")
         if kind is None:
             continue
-        refs.append(TimeRef(ent.text, (ent.start_char, ent.end_char), kind, value))
+        start, end = _unhedged((ent.start_char, ent.end_char), ent.text)
+        refs.append(TimeRef(doc.text[start:end], (start, end), kind, value))
     taken = [r.span for r in refs]
     for start, end in _extra_expressions(doc.text):  # what the entity recognizer does not tag
         if not any(s < end and start < e for s, e in taken):
@@ -54,14 +55,43 @@ def _extra_expressions(text: str):
         yield m.start(), m.end()
 
 
+_LEFT = frozenset({"this", "last", "next", "early", "late", "mid"})
+_RIGHT = frozenset({"morning", "afternoon", "evening", "night", "monday", "tuesday", "wednesday", "thursday",
+                    "friday", "saturday", "sunday", "utc", "gmt"})
+_MONTH_NAMES = frozenset(m for m in MONTHS if len(m) > 3)
+
+
 def _trimmed(ent: Span) -> Span | None:
-    """The entity without surrounding whitespace or punctuation tokens ("Friday\n\n")."""
+    """The expression's own words: no surrounding whitespace, punctuation or trailing "and"; a
+    month or a "this"/"last" the recognizer left outside taken in ("October 10, 2008", "this
+    year"); a part of day after it too ("Friday morning")."""
+    doc = ent.doc
     start, end = ent.start, ent.end
-    while start < end and (ent.doc[start].is_space or ent.doc[start].is_punct) and ent.doc[start].text not in ("'", "\u2019"):
+    while start < end and (doc[start].is_space or doc[start].is_punct) and doc[start].text not in ("'", "\u2019"):
         start += 1  # an apostrophe stays: it is part of "'82"
-    while end > start and (ent.doc[end - 1].is_space or ent.doc[end - 1].is_punct):
+    while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct or doc[end - 1].pos_ == "CCONJ"):
         end -= 1
-    return Span(ent.doc, start, end, label=ent.label_) if end > start else None
+    if end <= start:
+        return None
+    while start > 0 and (doc[start - 1].lower_ in _LEFT or doc[start - 1].lower_ in _MONTH_NAMES):
+        start -= 1
+    while end < len(doc) and doc[end].lower_ in _RIGHT:
+        end += 1
+    return Span(doc, start, end, label=ent.label_)
+
+
+_HEDGES = ("just ", "more than ", "less than ", "nearly ", "almost ", "about ", "around ", "some ", "over ",
+           "at least ", "roughly ", "approximately ", "only ")
+
+
+def _unhedged(span: tuple[int, int], text: str) -> tuple[int, int]:
+    """The span without a leading hedge ("more than a week" -> "a week"): the hedge still shapes
+    the value, but TIMEX3 spans leave it out."""
+    lower = text.lower()
+    for hedge in _HEDGES:
+        if lower.startswith(hedge):
+            return span[0] + len(hedge), span[1]
+    return span
 
 
 def tense_of(ent: Span) -> str | None:
