@@ -31,9 +31,10 @@ SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "PTY", "OPP", "REB", "INS", "SEP",
            "REL", "DEV"}
 
 # Measured at commit dd9bd7b (2026-11-25, spaCy 3.8.18, en_core_web_sm 3.8.0) on 406 rows:
-# country 369/399 = 0.925, sector 344/389 = 0.884. The floors allow about ten more misses each.
+# country 369/399 = 0.925, sector 353/389 = 0.907 (0.884 before named groups set their members' sector).
+# The floors allow about ten more misses each.
 COUNTRY_FLOOR = 0.90
-SECTOR_FLOOR = 0.86
+SECTOR_FLOOR = 0.88
 
 
 def load_rows() -> list[dict[str, str]]:

@@ -153,7 +153,10 @@ def build_actor(doc: Doc, head: Token, items: list[tuple[Span, list[Term]]], kb:
     role = max(roles, key=lambda st: st[0].end)[1] if roles else None
     country_term = max(countries, key=lambda st: st[0].end)[1] if countries else None
     country = country_term.country if country_term else (org.country if org else None)
-    sector = role.sector if role else (org.sector if org else (country_term.sector if country_term else None))
+    if role and org and role.key in kb.member_roles and org.sector not in (None, "IGO", "NGO", "GOV"):
+        sector = org.sector  # "al-Shabaab fighters" are al-Shabaab's; "UN peacekeepers" stay MIL
+    else:
+        sector = role.sector if role else (org.sector if org else (country_term.sector if country_term else None))
     holder = kb.holder(country, role_key(role.key), day) if (role and country and not person) else None
     if person:
         name, actor_id = person.text, "person:" + slug(person.text)

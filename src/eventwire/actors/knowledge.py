@@ -66,6 +66,9 @@ class KnowledgeBase:
         self.offices: dict[str, list[Office]] = {}  # person id -> terms, in start order
         # One-word names that are also common words ("Youth" as a group's name) match only as written.
         self.exact_aliases: set[str] = set()
+        # Role nouns that only say someone belongs to a group ("Hamas spokesman", "ISWAP fighters"):
+        # a named group's sector wins over theirs.
+        self.member_roles: set[str] = set()
 
     def office_of(self, person: str, day: str | None) -> Office | None:
         """The person's office on that day; else the latest before it; else the first."""
@@ -151,6 +154,8 @@ def load_knowledge() -> KnowledgeBase:
     for row in read_csv("actors", "roles.csv"):
         noun = row["noun"].lower()
         term = Term(ROLE, noun, None, row.get("sector") or None, None, noun)
+        if row.get("group_sector_wins") == "yes":
+            kb.member_roles.add(noun)
         kb.add(noun, term)
         if noun not in UNCOUNTABLE:
             kb.add(plural(noun), term)
