@@ -128,3 +128,11 @@ def test_relative_dates_follow_the_publication_date(code):
 def test_no_publication_date_means_no_invented_date(code):
     ann = code("Police arrested the opposition leader on Monday.", published=None)
     assert only(ann.events, "17").date is None
+
+
+def test_dateline_is_where_the_story_was_filed_not_an_actor(code):
+    ann = code("LUXEMBOURG, June 24 (Example Wire) - European Union ministers imposed new sanctions on Belarus.")
+    assert "LUX" not in {a.country for a in ann.actors}
+    assert [p.country for p in ann.places][:1] == ["LUX"]
+    [sanction] = [e for e in ann.events if e.cameo.root == "16"]
+    assert sanction.source[0].country == "IGO" and sanction.target[0].country == "BLR"

@@ -47,3 +47,23 @@ def is_link_line(text: str, offset: int) -> bool:
 
 def jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
+
+
+_DATELINE = re.compile(r"^\s*(?:[^\n]{0,200}\n\s*\n\s*)?([A-Z][A-Z.'\- ]{2,40}[A-Z])(?=,| \u2014| -| \()")
+
+
+def dateline_span(text: str) -> tuple[int, int] | None:
+    """Where the dateline's all-capitals place name is ("KABUL, March 3 (Wire) -"), after any
+    headline: it says where the story was filed, so it is a place and never an actor."""
+    m = _DATELINE.match(text)
+    return (m.start(1), m.end(1)) if m else None
+
+
+def dateline_header(text: str) -> tuple[int, int]:
+    """The whole dateline, place to dash ("KABUL, March 3 (Example Wire) -"); (0, 0) if none.
+    Its wire name and place are where the story came from, not who acted in it."""
+    found = dateline_span(text)
+    if found is None:
+        return (0, 0)
+    dash = re.search(r" [-\u2014\u2013] ", text[found[1]:found[1] + 120])
+    return (found[0], found[1] + dash.end()) if dash else found

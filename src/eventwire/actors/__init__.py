@@ -15,6 +15,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, Place
+from ..sentences import dateline_header
 from .knowledge import ADJECTIVE, CAPITAL, COUNTRY, ORG, PERSON, ROLE, SEAT, KnowledgeBase, Term, load_knowledge
 from .matcher import TermMatcher
 
@@ -38,11 +39,15 @@ def find_actors(doc: Doc, kb: KnowledgeBase, matcher: TermMatcher, day: str | No
     which office on `day` (ISO; the publication date)."""
     groups: dict[int, list[tuple[Span, list[Term]]]] = {}
     covered: set[int] = set()
+    dateline = dateline_header(doc.text)
     for span, terms in matcher(doc):
+        if dateline[0] <= span.start_char < dateline[1]:
+            continue  # "LUXEMBOURG, June 24 (Wire) -": where the story was filed, not who acted
         groups.setdefault(phrase_head(span.root).i, []).append((span, terms))
         covered.update(range(span.start, span.end))
     for ent in doc.ents:  # named people and groups the knowledge base does not know
-        if ent.label_ in ("PERSON", "ORG") and not covered.intersection(range(ent.start, ent.end)):
+        if ent.label_ in ("PERSON", "ORG") and not covered.intersection(range(ent.start, ent.end)) \
+                and not dateline[0] <= ent.start_char < dateline[1]:
             groups.setdefault(phrase_head(ent.root).i, []).append((ent, []))
     merge_of_phrases(doc, groups)
     actors = []

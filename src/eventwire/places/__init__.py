@@ -8,11 +8,11 @@ entities and never places.
 from __future__ import annotations
 
 import math
-import re
 
 from spacy.tokens import Doc, Span
 
 from ..model import Actor, Place
+from ..sentences import dateline_span
 from .gazetteer import Entry, Gazetteer, load_gazetteer
 
 __all__ = ["find_places", "load_gazetteer", "Gazetteer", "resolve"]
@@ -44,15 +44,12 @@ def find_places(doc: Doc, actors: list[Actor], gazetteer: Gazetteer) -> list[Pla
     return [to_place(ent, entry) for ent, entry in resolved]
 
 
-_DATELINE = re.compile(r"^\s*(?:[^\n]{0,200}\n\s*\n\s*)?([A-Z][A-Z.'\- ]{2,40}[A-Z])(?=,| \u2014| -| \()")
-
-
 def dateline_place(doc: Doc) -> Span | None:
     """'KABUL, March 3 (Wire) -': the all-capitals city opening the story (after any headline)."""
-    m = _DATELINE.match(doc.text)
-    if not m:
+    found = dateline_span(doc.text)
+    if found is None:
         return None
-    span = doc.char_span(m.start(1), m.end(1), label="GPE", alignment_mode="contract")
+    span = doc.char_span(found[0], found[1], label="GPE", alignment_mode="contract")
     return span if span is not None and len(span) else None
 
 
