@@ -40,3 +40,13 @@ def test_actors_command_gives_reasons():
     assert result.exit_code == 0, result.output
     assert "RUSGOV" in result.output and "seat of power of RUS" in result.output
     assert "RUSMIL" in result.output and "because" in result.output
+
+
+def test_pro_country_is_a_backer(pipeline):
+    [militia] = actors(pipeline, "Pro-Iranian militias fired rockets at the base.", "2024-03-06")
+    assert militia.country is None and militia.sector == "UAF"
+
+
+def test_leader_takes_the_sector_of_what_it_leads(pipeline):
+    [leader] = actors(pipeline, "The Hamas leader was killed in Tehran.", "2024-08-01")
+    assert (leader.country, leader.sector) == ("PSE", "INS")

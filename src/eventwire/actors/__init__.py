@@ -123,9 +123,12 @@ def phrase_head(token: Token) -> Token:
 
 
 def is_backer(span: Span) -> bool:
+    """'Iran-backed', 'pro-Iranian': the country supports the actor; it is not the actor's country."""
     doc = span.doc
     nxt = doc[span.end: span.end + 2]
-    return any(_BACKER.match(t.text) for t in nxt) or bool(_BACKER.match(doc[span.end - 1].text.split("-")[-1]))
+    before = doc[max(span.start - 2, 0): span.start].text.lower().replace(" ", "")
+    return (any(_BACKER.match(t.text) for t in nxt) or bool(_BACKER.match(doc[span.end - 1].text.split("-")[-1]))
+            or before.endswith(("pro-", "pro")) or span.text.lower().startswith("pro-"))
 
 
 def is_locative(head: Token) -> bool:
@@ -138,7 +141,7 @@ def build_actor(doc: Doc, head: Token, items: list[tuple[Span, list[Term]]], kb:
     known = [(s, t) for s, t in terms if t.kind == PERSON]
     countries = [(s, t) for s, t in terms if t.kind in (COUNTRY, ADJECTIVE, CAPITAL, SEAT) and not is_backer(s)]
     orgs = [(s, t) for s, t in terms if t.kind == ORG]
-    roles = [(s, t) for s, t in terms if t.kind == ROLE]
+    roles = [(s, t) for s, t in terms if t.kind == ROLE and t.sector]  # "leader" names no sector of its own
     person = next((e for e in doc.ents if e.label_ == "PERSON" and e.start <= head.i < e.end), None)
     if known:
         return person_actor(doc, head, items, kb, max(known, key=lambda st: st[0].end)[1], day)
