@@ -136,3 +136,17 @@ def test_dateline_is_where_the_story_was_filed_not_an_actor(code):
     assert [p.country for p in ann.places][:1] == ["LUX"]
     [sanction] = [e for e in ann.events if e.cameo.root == "16"]
     assert sanction.source[0].country == "IGO" and sanction.target[0].country == "BLR"
+
+
+def test_what_someone_else_must_do_is_a_demand(code):
+    ann = code("The foreign ministry said Israel must halt the raids.")
+    [demand] = [e for e in ann.events if e.trigger.startswith("said")]
+    assert demand.cameo.code == "100" and demand.plover.event == "REQUEST"
+    assert [a.country for a in demand.target] == ["ISR"]
+
+
+def test_should_is_an_appeal_and_a_plain_report_stays_a_statement(code):
+    appeal = code("The envoy said the rebels should return to talks.").events[0]
+    assert appeal.cameo.code == "020"
+    report = code("The spokesman said Syria had agreed to talks.").events[0]
+    assert report.cameo.root == "01" and report.target == ()

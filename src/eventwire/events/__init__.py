@@ -23,7 +23,7 @@ from .classifier import NONE, clause_features, load_model, reconcile
 from .codebook import Codebook, load_codebook
 from .lexicon import Lexicon, Match, load_lexicon
 from .modality import conditional, modality_of
-from .refine import as_intention, refine_code
+from .refine import as_demand, as_intention, refine_code
 from .size import size_of
 
 __all__ = ["find_events", "load_codebook", "load_lexicon", "Codebook", "Lexicon"]
@@ -97,6 +97,9 @@ def build_event(ctx: Context, sentence: Sentence, verb: Token, match: Match, cod
     code, why = check_with_model(code, verb, codebook, may_drop=claimant is None)
     if code is None:
         return None  # the model is sure this is no event ("Brazil beat Argentina 2-1")
+    code, demanded_of = as_demand(code, verb, codebook)  # evidence the model does not see: the modal
+    if demanded_of is not None and not target:
+        target = actors_of(ctx, demanded_of)
     # An announced act is an expressed intent (03x) or, if hostile, a threat (13x); so is a hostile
     # act made conditional on the other side ("would retaliate if ...": CAMEO's threat).
     if modality == "intended" or (modality == "hypothetical" and code[:2] in _HOSTILE and conditional(verb)):
@@ -250,7 +253,8 @@ def target_of(ctx: Context, verb: Token, clause: Token, match: Match) -> list[Ac
         *[_prep_object(ctx, o) for o in objects],
         # "rejected a U.S. request", "denounced Serbia's suppression": the actor inside the object
         *[actors_of(ctx, o) for o in objects if o.i in is_complement],
-        *[actors_of(ctx, _clause_subject(h)) for h in heads],  # "demanded that Moscow admit ..."
+        # "demanded that Moscow admit ...", but not "said that Syria agreed": a report has no target
+        *[actors_of(ctx, _clause_subject(h)) for h in heads if h.lemma_.lower() not in SPEECH_VERBS],
         *[_place_actors(ctx, h) for h in heads],
     ]
     if verb.dep_ == "acl" and verb.head.i in ctx.actor_at:  # "a militia designated a terrorist group by"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from ..data_files import read_csv, split_list
 from .codebook import Codebook
@@ -39,3 +39,26 @@ def refine_code(code: str, sentence: Span, codebook: Codebook) -> str:
         if lemma in lemmas and code[:2] in roots and len(better) >= len(code) and better in codebook:
             return better
     return code
+
+
+@lru_cache(maxsize=1)
+def load_modal_demands() -> dict[str, str]:
+    return {r["modal"]: r["cameo"] for r in read_csv("events", "modal_demands.csv")}
+
+
+def as_demand(code: str, verb: Token, codebook: Codebook) -> tuple[str, Token | None]:
+    """A statement whose reported clause says what someone else must or should do is a demand
+    or an appeal ("X said Y must withdraw" -> 100, target Y). Returns the code and that someone."""
+    if code[:2] != "01":
+        return code, None
+    table = load_modal_demands()
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        auxes = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+        words = {a.lower_ for a in auxes} | {f"{a.lower_} to" for a in auxes if a.lower_ == "ought"}
+        if clause.lemma_.lower() in ("have", "need") and any(c.dep_ == "xcomp" for c in clause.children):
+            words.add(f"{clause.lower_} to")
+        demanded = next((table[w] for w in table if w in words), None)
+        if demanded and demanded in codebook:
+            subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            return demanded, subject
+    return code, None
