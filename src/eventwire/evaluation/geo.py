@@ -26,6 +26,7 @@ from pathlib import Path
 
 from ..ingest import make_article
 from ..model import Annotation, Article, Event, Place, Span
+from .metrics import f1, share
 
 DATASETS = {"geovirus": "GeoVirus.xml", "gwn": "GWN.xml"}
 ACCURATE_KM = 161.0  # 100 miles: the threshold geoparsing papers, Mordecai3's included, report
@@ -232,11 +233,11 @@ class GeoResult:
 
     @property
     def precision(self) -> float:
-        return len(self.recognized) / self.predicted if self.predicted else 0.0
+        return share(len(self.recognized), self.predicted)
 
     @property
     def recall(self) -> float:
-        return len(self.recognized) / len(self.counted()) if self.counted() else 0.0
+        return share(len(self.recognized), len(self.counted()))
 
     @property
     def accuracy_161(self) -> float:
@@ -278,14 +279,13 @@ class GeoResult:
         counted = self.counted()
         rec = self.recognized
         p, r = self.precision, self.recall
-        f1 = 2 * p * r / (p + r) if p + r else 0.0
         median = f"{self.median_km:.1f} km" if self.median_km is not None else "n/a"
         dropped = sum(d.dropped for d in self.documents)
         lines = [
             f"dataset: {self.dataset}  articles: {len(self.documents)} (refused or failed: {self.refused})  "
             f"gold toponyms counted: {len(counted)}  (gold spans not found in the text, dropped: {dropped})",
             f"recognition: precision {p:.3f} ({len(rec)}/{self.predicted})  "
-            f"recall {r:.3f} ({len(rec)}/{len(counted)})  f1 {f1:.3f}",
+            f"recall {r:.3f} ({len(rec)}/{len(counted)})  f1 {f1(p, r):.3f}",
             f"resolution of recognized toponyms: accuracy@161km {self.accuracy_161:.3f}  "
             f"median error {median}  unresolved {sum(o.kind == 'unresolved' for o in rec)}",
             f"end to end (Mordecai3-comparable): share of all gold toponyms within 161 km "

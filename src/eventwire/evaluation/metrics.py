@@ -8,6 +8,15 @@ from dataclasses import dataclass, field
 NONE = "NONE"
 
 
+def share(part: float, whole: float) -> float:
+    """part / whole, or 0 when there is nothing to divide by."""
+    return part / whole if whole else 0.0
+
+
+def f1(precision: float, recall: float) -> float:
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
 @dataclass
 class Scores:
     pairs: list[tuple[str, str]] = field(default_factory=list)  # (gold, predicted)
@@ -26,10 +35,8 @@ class Scores:
             tp = sum(g == p == label for g, p in self.pairs)
             predicted = sum(p == label for _, p in self.pairs)
             gold = sum(g == label for g, _ in self.pairs)
-            precision = tp / predicted if predicted else 0.0
-            recall = tp / gold if gold else 0.0
-            f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-            out[label] = (precision, recall, f1, gold)
+            precision, recall = share(tp, predicted), share(tp, gold)
+            out[label] = (precision, recall, f1(precision, recall), gold)
         return out
 
     def table(self) -> str:

@@ -26,6 +26,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from .metrics import f1, share
 
 DATASET = "polnear-dev"
 Fragments = tuple[tuple[int, int], ...]  # character offsets into the text, text[start:end] each
@@ -224,24 +225,23 @@ class Tally:
 
     @property
     def precision(self) -> float:
-        return self.matched / self.predicted if self.predicted else 0.0
+        return share(self.matched, self.predicted)
 
     @property
     def recall(self) -> float:
-        return self.matched / self.gold if self.gold else 0.0
+        return share(self.matched, self.gold)
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1(self.precision, self.recall)
 
     @property
     def recall_direct(self) -> float:
-        return self.matched_direct / self.gold_direct if self.gold_direct else 0.0
+        return share(self.matched_direct, self.gold_direct)
 
     @property
     def speaker_accuracy(self) -> float:
-        return self.speaker_hits / self.speaker_scored if self.speaker_scored else 0.0
+        return share(self.speaker_hits, self.speaker_scored)
 
     def add(self, doc: Document, predicted: list[Attribution] | None) -> list[tuple[int, int]]:
         """Score one document's predictions (None: the system refused the text)."""

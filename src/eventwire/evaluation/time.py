@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from .metrics import f1, share
+
 _NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", ")", "]", "'s", "n't", "'", "%", "'re", "'ve", "'ll", "'d", "'m"}
 _NO_SPACE_AFTER = {"(", "[", "$"}
 
@@ -96,9 +98,8 @@ class Result:
     errors: list[str] = field(default_factory=list)
 
     def f1(self, hits: int) -> tuple[float, float, float]:
-        p = hits / self.predicted if self.predicted else 0.0
-        r = hits / self.gold if self.gold else 0.0
-        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+        p, r = share(hits, self.predicted), share(hits, self.gold)
+        return p, r, f1(p, r)
 
     def report(self) -> str:
         ps, rs, fs = self.f1(self.strict)
@@ -107,8 +108,8 @@ class Result:
             f"gold expressions: {self.gold}  predicted: {self.predicted}",
             f"span (strict)  precision {ps:.3f} recall {rs:.3f} F1 {fs:.3f}",
             f"span (overlap) precision {pl:.3f} recall {rl:.3f} F1 {fl:.3f}",
-            f"type accuracy on matched:  {self.type_right / self.lenient if self.lenient else 0:.3f}",
-            f"value accuracy on matched: {self.value_right / self.lenient if self.lenient else 0:.3f}",
+            f"type accuracy on matched:  {share(self.type_right, self.lenient):.3f}",
+            f"value accuracy on matched: {share(self.value_right, self.lenient):.3f}",
         ])
 
 
