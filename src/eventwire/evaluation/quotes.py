@@ -26,6 +26,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+
 from .metrics import f1, share
 
 DATASET = "polnear-dev"
