@@ -150,3 +150,12 @@ def test_should_is_an_appeal_and_a_plain_report_stays_a_statement(code):
     assert appeal.cameo.code == "020"
     report = code("The spokesman said Syria had agreed to talks.").events[0]
     assert report.cameo.root == "01" and report.target == ()
+
+
+def test_an_event_with_no_place_of_its_own_is_placed_at_the_dateline(code):
+    ann = code("BAMAKO, March 3 (Example Wire) - Soldiers arrested two opposition leaders on Sunday.\n\n"
+               "Their party said the arrests were illegal. Gunmen later attacked a checkpoint in Mopti.")
+    arrest = next(e for e in ann.events if e.cameo.root == "17" and "Soldiers" in e.evidence)
+    assert arrest.location.name == "Bamako"
+    attack = next(e for e in ann.events if "checkpoint" in e.evidence and e.cameo.root in ("18", "19"))
+    assert attack.location.name == "Mopti"

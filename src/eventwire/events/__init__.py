@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..nlp import by_token
 from ..model import Acled, Actor, Event, EventDate, Place, Quote, TimeRef
-from ..sentences import Sentence
+from ..sentences import Sentence, dateline_span
 from ..quotes import SPEECH_VERBS
 from ..times import precision_of
 from .classifier import NONE, clause_features, load_model, reconcile
@@ -50,12 +50,16 @@ class Context:
     time_at: dict[int, TimeRef]
     quotes: list[Quote]
     published: date | None
+    dateline: Place | None = None  # where the story was filed: the last resort for an event's place
 
 
 def find_events(doc: Doc, sentences: list[Sentence], actors: list[Actor], places: list[Place],
                 times: list[TimeRef], quotes: list[Quote], published: date | None, article_id: str,
                 lexicon: Lexicon, codebook: Codebook) -> list[Event]:
-    ctx = Context(doc, by_token(doc, actors), by_token(doc, places), by_token(doc, times), quotes, published)
+    filed = dateline_span(doc.text)
+    dateline = next((p for p in places if filed and p.span == filed and p.geonameid is not None), None)
+    ctx = Context(doc, by_token(doc, actors), by_token(doc, places), by_token(doc, times), quotes, published,
+                  dateline)
     events: list[Event] = []
     for sentence in sentences:
         triggers = find_triggers(sentence, lexicon, codebook)
@@ -341,7 +345,12 @@ def place_of(ctx: Context, verb: Token, clause: Token, sentence: Sentence, kin: 
     in_sentence = {id(ctx.place_at[t.i]): ctx.place_at[t.i] for t in sentence.span
                    if t.i in ctx.place_at and governing_verb(t).i in own}
     resolved = [p for p in in_sentence.values() if p.geonameid is not None and free(p)]
-    return resolved[0] if len(resolved) == 1 else None
+    if len(resolved) == 1:
+        return resolved[0]
+    if ctx.dateline is not None and ctx.dateline.precision not in ("country", "region") and not any(
+            t.i in ctx.place_at for t in sentence.span):
+        return ctx.dateline  # nothing in the sentence names a place: the dateline city
+    return None
 
 
 def governing_verb(token: Token) -> Token:
