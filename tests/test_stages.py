@@ -159,3 +159,9 @@ def test_an_event_with_no_place_of_its_own_is_placed_at_the_dateline(code):
     assert arrest.location.name == "Bamako"
     attack = next(e for e in ann.events if "checkpoint" in e.evidence and e.cameo.root in ("18", "19"))
     assert attack.location.name == "Mopti"
+
+
+def test_a_place_and_its_state_are_resolved_together(code):
+    places = code("The girl flew from Atlanta, Georgia to Wichita, Kansas on Monday.").places
+    assert [(p.name, p.country) for p in places][:2] == [("Atlanta", "USA"), ("Georgia", "USA")]
+    assert places[1].precision == "admin1"

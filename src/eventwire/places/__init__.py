@@ -39,9 +39,27 @@ def find_places(doc: Doc, actors: list[Actor], gazetteer: Gazetteer) -> list[Pla
         hits = gazetteer.lookup(ent.text)
         if any(h.precision == "country" for h in hits):
             context.update(h.country for h in hits if h.precision == "country")
+    chosen = containment_pairs(doc, mentions, gazetteer)
     for ent in mentions:
-        resolved.append((ent, resolve(ent, gazetteer, context)))
+        resolved.append((ent, chosen.get(ent.start_char) or resolve(ent, gazetteer, context)))
     return [to_place(ent, entry) for ent, entry in resolved]
+
+
+def containment_pairs(doc: Doc, mentions: list[Span], gazetteer: Gazetteer) -> dict[int, Entry]:
+    """'Atlanta, Georgia', 'Goma, North Kivu', 'Kut, Iraq': a place followed by the division or
+    country containing it. Both are resolved together, to the pair that fits."""
+    chosen: dict[int, Entry] = {}
+    ordered = sorted(mentions, key=lambda m: m.start_char)
+    for place, container in zip(ordered, ordered[1:]):
+        if doc.text[place.end_char:container.start_char].strip() != ",":
+            continue
+        inner, outer = gazetteer.lookup(place.text), gazetteer.lookup(container.text)
+        fits = [(a, b) for a in inner for b in outer if a is not b and b.precision in ("admin1", "country")
+                and a.country == b.country and (b.precision == "country" or a.admin1 == b.name)]
+        if fits:
+            a, b = max(fits, key=lambda ab: (ab[1].precision == "admin1", ab[0].population))
+            chosen[place.start_char], chosen[container.start_char] = a, b
+    return chosen
 
 
 def dateline_place(doc: Doc) -> Span | None:
