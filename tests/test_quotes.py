@@ -33,3 +33,10 @@ def test_indirect_speech_with_via(pipeline):
     [q] = [q for q in quotes(pipeline, text) if not q.direct]
     assert q.content.text.startswith("police had arrested") and q.via == ("Reuters",)
     assert q.speaker.sector == "GOV"
+
+
+def test_an_accusation_carries_its_charge(pipeline):
+    found = quotes(pipeline, "Kinshasa accused Rwanda of backing the M23 rebels with troops and weapons.")
+    [charge] = [q for q in found if q.cue and q.cue.text == "accused"]
+    assert charge.content.text == "backing the M23 rebels with troops and weapons"
+    assert charge.speaker.country == "COD" and not charge.direct

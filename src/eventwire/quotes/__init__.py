@@ -186,16 +186,37 @@ def indirect_quotes(doc: Doc, actor_at: dict[int, Actor], direct: list[tuple[int
         for verb in sent:
             if verb.lemma_.lower() not in SPEECH_VERBS or verb.pos_ != "VERB" or _inside(verb.idx, direct):
                 continue
-            clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+            clause = next((c for c in verb.children if c.dep_ == "ccomp"), None) or _claimed_object(verb)
             if clause is None or _inside(clause.idx, direct):
                 continue
-            tokens = [t for t in clause.subtree if t.dep_ != "mark" or t.head.i != clause.i]
+            tokens = [t for t in clause.subtree if (t.dep_ != "mark" or t.head.i != clause.i)
+                      and not (clause.dep_ == "prep" and t.i == clause.i)]  # "of" in "accused Y of ..."
             start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
             if len(tokens) < _MIN_WORDS:
                 continue
             out.append(Quote(_speaker(verb, actor_at), _cue(verb), TextSpan(doc.text[start:end], (start, end)),
                              False, tuple(_via(sent))))
     return out
+
+
+# Speech verbs whose object (not a clause) is what was said: "denied the allegations",
+# "announced the arrest of ...", "accused Y of shelling ..." (the of-phrase).
+_OBJECT_CLAIMS = frozenset({"announce", "deny", "confirm", "report", "reveal", "describe", "acknowledge", "admit",
+                            "claim", "allege", "predict"})
+_CHARGE_CLAIMS = frozenset({"accuse", "blame", "charge", "criticize", "criticise", "condemn"})
+
+
+def _claimed_object(verb: Token) -> Token | None:
+    lemma = verb.lemma_.lower()
+    if lemma in _CHARGE_CLAIMS:
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "for"):
+                return prep
+    if lemma in _OBJECT_CLAIMS:
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
+        if obj is not None and sum(1 for _ in obj.subtree) >= _MIN_WORDS:
+            return obj
+    return None
 
 
 def _according_claim(sent: Span, actor_at: dict[int, Actor], direct: list[tuple[int, int]]) -> Quote | None:
