@@ -165,3 +165,10 @@ def test_a_place_and_its_state_are_resolved_together(code):
     places = code("The girl flew from Atlanta, Georgia to Wichita, Kansas on Monday.").places
     assert [(p.name, p.country) for p in places][:2] == [("Atlanta", "USA"), ("Georgia", "USA")]
     assert places[1].precision == "admin1"
+
+
+def test_offer_to_help_with_a_phrase_in_between(code):
+    [offer] = code("Russia offered on Wednesday to help the U.S. fight ISIS in Iraq.", published="2017-12-06").events
+    assert offer.cameo.root == "03" and offer.trigger.startswith("offered [offer +to:help")
+    assert [a.country for a in offer.source] == ["RUS"] and [a.country for a in offer.target] == ["USA"]
+    assert offer.date.value == "2017-12-06" and offer.date.basis == "relative"

@@ -94,9 +94,19 @@ _MEASURES = frozenset({"dollar", "euro", "pound", "yen", "yuan", "rupee", "ton",
                        "number", "lot", "batch", "convoy", "load", "truckload", "kilogram", "litre", "liter"})
 
 
+def _infinitive_complement(child: Token) -> bool:
+    """'offered to help': an open complement, or a to-infinitive the parser hung on as an adverbial
+    clause when a phrase came between ("offered on Wednesday to help")."""
+    if child.pos_ not in ("VERB", "AUX"):
+        return False
+    if child.dep_ in ("xcomp", "ccomp"):
+        return True
+    return child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+
+
 def _complement(verb: Token, rule: Rule) -> Token | None:
     for child in verb.children:
-        if rule.kind == "to" and child.dep_ in ("xcomp", "ccomp") and child.pos_ in ("VERB", "AUX"):
+        if rule.kind == "to" and _infinitive_complement(child):
             if rule.value in ("*", child.lemma_.lower()):
                 return child
         elif rule.kind == "prep" and child.dep_ in ("prep", "agent", "dative") and child.lower_ == rule.value:
