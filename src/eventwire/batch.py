@@ -63,8 +63,9 @@ def ingest(inputs: list[str], store, pipeline, format: str | None = None, batch_
     bar = tqdm(desc="ingest", unit=" articles", disable=not progress, file=sys.stderr)
     for articles, failures in batches(read_inputs(inputs, format), batch_size):
         report.read += len(articles)
-        known = store.known([a.id for a in articles], [text_hash(a.text) for a in articles])
-        fresh = [a for a in articles if a.id not in known and text_hash(a.text) not in known]
+        hashes = [text_hash(a.text) for a in articles]
+        known = store.known([a.id for a in articles], hashes)
+        fresh = [a for a, h in zip(articles, hashes) if a.id not in known and h not in known]
         report.skipped += len(articles) - len(fresh)
         annotations = []
         for item in pipeline.code_articles(fresh, batch_size=batch_size):

@@ -239,14 +239,12 @@ def actors(text, day):
     Example:
       eventwire actors "The Iraqi oil minister met Gazprom Neft's chief in Moscow." --date 2017-12-06
     """
-    from .actors import find_actors, with_context_countries
     from .actors.explain import explain
-    from .places import find_places
+    from .model import Article
 
     pipeline = _pipeline()
     doc = pipeline.nlp(text)
-    found = find_actors(doc, pipeline.kb, pipeline.matcher, day)
-    found = with_context_countries(doc, found, find_places(doc, found, pipeline.gazetteer), pipeline.kb)
+    found = list(pipeline.annotate(Article(id="<text>", text=text, published=day), doc).actors)
     for line in explain(doc, found, pipeline.kb, pipeline.matcher, day) or ["(no actors)"]:
         click.echo(line)
 

@@ -97,13 +97,14 @@ class Result:
     value_right: int = 0
     errors: list[str] = field(default_factory=list)
 
-    def f1(self, hits: int) -> tuple[float, float, float]:
+    def scores(self, hits: int) -> tuple[float, float, float]:
+        """Precision, recall and F1 for this many matched spans."""
         p, r = share(hits, self.predicted), share(hits, self.gold)
         return p, r, f1(p, r)
 
     def report(self) -> str:
-        ps, rs, fs = self.f1(self.strict)
-        pl, rl, fl = self.f1(self.lenient)
+        ps, rs, fs = self.scores(self.strict)
+        pl, rl, fl = self.scores(self.lenient)
         return "\n".join([
             f"gold expressions: {self.gold}  predicted: {self.predicted}",
             f"span (strict)  precision {ps:.3f} recall {rs:.3f} F1 {fs:.3f}",

@@ -56,13 +56,13 @@ class Store:
         tables: dict[str, list[dict]] = {name: [] for name in TABLES}
         batch_ids: set[str] = set()
         annotations = list(annotations)
-        known = self.known([a.article.id for a in annotations], [text_hash(a.article.text) for a in annotations])
-        for ann in annotations:
-            h = text_hash(ann.article.text)
+        hashes = [text_hash(a.article.text) for a in annotations]
+        known = self.known([a.article.id for a in annotations], hashes)
+        for ann, h in zip(annotations, hashes):
             if ann.article.id in known or h in known or ann.article.id in batch_ids or h in batch_ids:
                 continue
             batch_ids.update((ann.article.id, h))
-            for name, rows in rows_for(ann).items():
+            for name, rows in rows_for(ann, h).items():
                 tables[name].extend(rows)
         failure_rows = {r["key"]: r for r in map(failure_row, failures)}
         tables["failures"] = list(failure_rows.values())

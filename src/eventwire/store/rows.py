@@ -19,9 +19,9 @@ def first_day(value: str | None, precision: str | None) -> date | None:
     return date.fromisoformat(_CAMEO_DATE[precision](value))
 
 
-def article_row(ann: Annotation, now: datetime) -> dict:
+def article_row(ann: Annotation, now: datetime, hashed: str) -> dict:
     a = ann.article
-    return {"id": a.id, "text_hash": text_hash(a.text), "title": a.title, "published": a.published,
+    return {"id": a.id, "text_hash": hashed, "title": a.title, "published": a.published,
             "published_date": date.fromisoformat(a.published_date) if a.published_date else None,
             "url": a.url, "source": a.source, "origin": a.origin, "text": a.text, "n_events": len(ann.events),
             "ingested_at": now}
@@ -69,10 +69,11 @@ def event_row(article_id: str, e: Event) -> dict:
     }
 
 
-def rows_for(ann: Annotation, now: datetime | None = None) -> dict[str, list[dict]]:
+def rows_for(ann: Annotation, hashed: str | None = None, now: datetime | None = None) -> dict[str, list[dict]]:
+    """`hashed`: the article's text hash when the caller has it already."""
     now = now or datetime.now(timezone.utc).replace(tzinfo=None)
     aid = ann.article.id
-    rows: dict[str, list[dict]] = {"articles": [article_row(ann, now)], "events": [], "event_actors": [],
+    rows: dict[str, list[dict]] = {"articles": [article_row(ann, now, hashed or text_hash(ann.article.text))], "events": [], "event_actors": [],
                                    "actors": [], "places": [], "times": [], "quotes": []}
     for e in ann.events:
         rows["events"].append(event_row(aid, e))
