@@ -1,74 +1,278 @@
 """Places: toponyms found in the parsed document and resolved against the gazetteer.
 
-A capital or country acting as a government ("Moscow said") is an actor, not a place: the
-actors stage has already claimed it, and spans it covers are skipped here. Demonyms are NORP
+Recognition starts from spaCy's GPE, LOC and FAC entities and adds what the small model gets
+wrong: names it tags PERSON, ORG or NORP where the sentence treats them as places ("near Goma",
+"Uttar Pradesh state", "Bulacan, Pampanga and Tarlac"), countries it tags as anything or nothing,
+places named inside organizations ("the U.S. Centers for Disease Control", "Air Zimbabwe"), and
+all-capitals datelines opening a paragraph.
+
+A capital or other seat of power acting as a government ("Moscow said") is an actor, not a place:
+the actors stage has already claimed it, and spans it covers are skipped here. Demonyms are NORP
 entities and never places.
+
+Resolution ranks the gazetteer's candidates by kind and population, then by what the rest of the
+article says: the countries it names or its actors belong to, the divisions its unambiguous places
+lie in, the place a name is paired with ("Atlanta, Georgia") and the places it is listed with.
 """
 
 from __future__ import annotations
 
 import math
+from collections import Counter
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
 from ..model import Actor, Place
 from ..sentences import dateline_span
-from .gazetteer import Entry, Gazetteer, load_gazetteer
+from .gazetteer import Entry, Gazetteer, fold, load_gazetteer
 
 __all__ = ["find_places", "load_gazetteer", "Gazetteer", "resolve"]
 
 _TOPONYM_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Labels the small model gives place names by mistake; a name under one of them is a place only
+# where the gazetteer knows it and the sentence treats it as one (see `_accept`).
+_MISLABELS = frozenset({"ORG", "PERSON", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
+# Names that can hold a place's name inside them ("the Kenya Red Cross", "Taco Bell Canada").
+_HOLDERS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
 _ADMIN_WORDS = frozenset({"province", "governorate", "state", "region", "oblast", "district", "county",
-                          "prefecture", "department"})
-_PLACE_PREPS = frozenset({"in", "near", "outside", "at", "around", "across", "into", "from", "inside"})
-_FEATURE_RANK = {"country": 3.0, "admin1": 2.0, "region": 2.0, "point": 1.5, "city": 0.0, "admin2": 1.0}
+                          "prefecture", "department", "parish", "municipality", "borough", "shire"})
+_SETTLEMENT_WORDS = frozenset({"city", "town", "village", "island", "islands", "township", "suburb",
+                               "capital", "port", "area", "valley", "community", "neighbourhood",
+                               "neighborhood", "outskirts", "residents", "people", "coast", "border",
+                               "south", "north", "east", "west", "centre", "center", *_ADMIN_WORDS})
+_AFTER_WORDS = frozenset({"city", "town", "village", "area", "suburb", "township", "residents",
+                          "neighbourhood", "neighborhood", *_ADMIN_WORDS})
+_PLACE_PREPS = frozenset({"in", "near", "outside", "at", "around", "across", "into", "from", "inside",
+                          "to", "toward", "towards", "through", "throughout", "within", "via", "between",
+                          "across", "off", "beyond", "nearby"})
+_PERSON_PREPS = frozenset({"in", "near", "outside", "around", "across", "into", "inside", "throughout",
+                           "within", "off"})
+_DETERMINERS = frozenset({"the", "The", "THE"})
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_FEATURE_RANK = {"country": 3.0, "admin1": 1.0, "region": 2.0, "point": 1.5, "city": 0.0, "admin2": 0.5}
+# Capitalized words that are names of some village or division somewhere but, alone, almost never
+# the place meant ("South Kilburn Estate" is not South Region, Cameroon).
+_GENERIC = frozenset({"north", "south", "east", "west", "central", "northern", "southern", "eastern",
+                      "western", "valley", "city", "state", "union", "capital", "centre", "center",
+                      "island", "lake", "river", "mount", "bay", "beach", "park", "hills", "springs",
+                      "grove", "falls", "heights", "national", "new", "upper", "lower", "middle"})
+_TYPE_WORDS = frozenset({"sheng", "shi", "zizhiqu", "county", "parish", "province", "region", "state",
+                         "oblast", "kray", "krai", "governorate", "district", "prefecture", "department"})
+_BIG_CITY = 100_000  # a city this size named inside an organization's name is read as a place
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    span: Span
+    kind: str  # entity | mislabel | embedded | bare | dateline
 
 
 def find_places(doc: Doc, actors: list[Actor], gazetteer: Gazetteer) -> list[Place]:
+    """Toponyms in the document, resolved."""
+    mentions = find_mentions(doc, actors, gazetteer)
+    entries = resolve_all(doc, mentions, gazetteer, {a.country for a in actors if a.country})
+    return [to_place(m.span, e) for m, e in zip(mentions, entries)]
+
+
+# -- recognition ------------------------------------------------------------------------------------
+
+def find_mentions(doc: Doc, actors: list[Actor], gazetteer: Gazetteer) -> list[Mention]:
     claimed = [a.span for a in actors]
-    mentions = [e for e in doc.ents if (e.label_ in _TOPONYM_LABELS or mislabelled_place(e, gazetteer))
-                and e.text[:1].isupper()
-                and not (acts(e) and not names_country(e, gazetteer)
-                         and any(s < e.end_char and e.start_char < t for s, t in claimed))]
-    dateline = dateline_place(doc)
-    if dateline is not None and not any(m.start < dateline.end and dateline.start < m.end for m in mentions):
-        mentions.insert(0, dateline)
-    context = {a.country for a in actors if a.country}
-    resolved: list[tuple[Span, Entry | None]] = []
-    for ent in mentions:  # countries first: they are the context cities are ranked by
-        hits = gazetteer.lookup(ent.text)
-        if any(h.precision == "country" for h in hits):
-            context.update(h.country for h in hits if h.precision == "country")
-    chosen = containment_pairs(doc, mentions, gazetteer)
-    for ent in mentions:
-        resolved.append((ent, chosen.get(ent.start_char) or resolve(ent, gazetteer, context)))
-    return [to_place(ent, entry) for ent, entry in resolved]
 
+    def free(span: Span) -> bool:
+        """Not an actor's name doing something ("Moscow said"), unless it names a country."""
+        return not (acts(span) and not names_country(span, gazetteer)
+                    and any(s < span.end_char and span.start_char < t for s, t in claimed))
 
-def containment_pairs(doc: Doc, mentions: list[Span], gazetteer: Gazetteer) -> dict[int, Entry]:
-    """'Atlanta, Georgia', 'Goma, North Kivu', 'Kut, Iraq': a place followed by the division or
-    country containing it. Both are resolved together, to the pair that fits."""
-    chosen: dict[int, Entry] = {}
-    ordered = sorted(mentions, key=lambda m: m.start_char)
-    for place, container in zip(ordered, ordered[1:]):
-        if doc.text[place.end_char:container.start_char].strip() != ",":
+    found: list[Mention] = []
+    pending: list[Span] = []  # mislabelled names that may be places, judged once places are known
+    for ent in doc.ents:
+        span = trim(ent, gazetteer)
+        if span is None or not span.text[:1].isupper():
             continue
-        inner, outer = gazetteer.lookup(place.text), gazetteer.lookup(container.text)
-        fits = [(a, b) for a in inner for b in outer if a is not b and b.precision in ("admin1", "country")
-                and a.country == b.country and (b.precision == "country" or a.admin1 == b.name)]
-        if fits:
-            a, b = max(fits, key=lambda ab: (ab[1].precision == "admin1", ab[0].population))
-            chosen[place.start_char], chosen[container.start_char] = a, b
-    return chosen
+        if ent.label_ in _TOPONYM_LABELS:
+            if free(span):
+                found.append(Mention(span, "entity"))
+        elif ent.label_ in _MISLABELS:
+            if gazetteer.knows(span.text) or (len(span) > 1 and span[-1].lower_ in _ADMIN_WORDS
+                                               and gazetteer.knows(span[:-1].text)):
+                pending.append(span)
+            elif ent.label_ in _HOLDERS:
+                found += [Mention(s, "embedded") for s in embedded_places(span, gazetteer)]
+    pending += bare_names(doc, gazetteer)
+    for _ in range(2):  # twice: a list's members vouch for one another once some are known
+        known = {m.span.root.i for m in found}
+        rest = []
+        for span in pending:
+            if accept(span, known, gazetteer) and free(span):
+                found.append(Mention(span, "mislabel"))
+                known.add(span.root.i)
+            else:
+                rest.append(span)
+        pending = rest
+    for span in pending:  # a holder's name refused whole may still hold a place ("Liverpool FC")
+        if span.label_ in _HOLDERS and len(span) > 1:
+            found += [Mention(s, "embedded") for s in embedded_places(span, gazetteer)]
+    for span in datelines(doc, gazetteer):
+        if not any(m.span.start < span.end and span.start < m.span.end for m in found):
+            found.append(Mention(span, "dateline"))
+    found.sort(key=lambda m: m.span.start)
+    out: list[Mention] = []
+    for m in found:  # one mention per stretch of text
+        if not out or m.span.start >= out[-1].span.end:
+            out.append(m)
+    return out
 
 
-def dateline_place(doc: Doc) -> Span | None:
-    """'KABUL, March 3 (Wire) -': the all-capitals city opening the story (after any headline)."""
-    found = dateline_span(doc.text)
-    if found is None:
+def trim(ent: Span, gazetteer: Gazetteer) -> Span | None:
+    """The name itself: no leading "the" or lower-case word ("east Africa" is Africa unless the
+    gazetteer knows "east Africa"), no possessive ending."""
+    start, end = ent.start, ent.end
+    while end > start and (ent.doc[end - 1].text in _POSSESSIVE or ent.doc[end - 1].is_punct):
+        end -= 1
+    while start < end and ent.doc[start].text in _DETERMINERS:
+        start += 1
+    span = ent.doc[start:end]
+    if start < end and not span.text[:1].isupper() and not gazetteer.knows(span.text):
+        while start < end and not ent.doc[start].text[:1].isupper():
+            start += 1
+    if start >= end:
         return None
-    span = doc.char_span(found[0], found[1], label="GPE", alignment_mode="contract")
-    return span if span is not None and len(span) else None
+    return Span(ent.doc, start, end, label=ent.label_)
+
+
+def accept(span: Span, known: set[int], gazetteer: Gazetteer) -> bool:
+    """Whether a name spaCy did not tag as a place (or did not tag at all) is one here."""
+    hits = candidates(span, gazetteer)
+    if not hits:
+        return False
+    label = span.label_
+    country = any(e.precision == "country" for e in hits)
+    if country and label != "NORP":
+        return True  # "Mozambique", "DRC": countries are places whatever the tagger thought
+    if label != "NORP" and any(e.curated and e.precision == "region" for e in hits):
+        return True  # our own list's regions and unions ("the EU", "the Sahel")
+    if label != "NORP" and len(span) > 1 and any(e.precision == "admin1" and primary(e, span.text) for e in hits):
+        return True  # "Uttar Pradesh", "Tamil Nadu": multi-word division names, whatever the tag
+    strong = any(e.precision in ("admin1", "admin2", "region") or e.curated or e.population >= 1000
+                 for e in hits if primary(e, span.text))
+    if not strong:
+        return False
+    division = any(e.precision in ("country", "admin1", "admin2") for e in hits)
+    if place_context(span, known, person=label == "PERSON", container=division or label != "PERSON"):
+        return True
+    return False
+
+
+def place_context(span: Span, known: set[int], person: bool = False, container: bool = True) -> bool:
+    """The sentence treats the name as a place: after a locative preposition ("near Goma"), with a
+    division word ("Guerrero state", "the province of Aceh"), paired by a comma with a known place
+    ("Ubay, Bohol"), or listed with known places."""
+    doc, root = span.doc, span.root
+    preps = _PERSON_PREPS if person else _PLACE_PREPS
+    if root.dep_ == "pobj":
+        head = root.head
+        if head.lower_ in preps:
+            return True
+        if head.lower_ == "of" and head.head.lower_ in _SETTLEMENT_WORDS:
+            return True
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.lower_ in _AFTER_WORDS:
+        return True
+    if span[-1].lower_ in _ADMIN_WORDS and len(span) > 1:
+        return True
+    if (container and span.start >= 2 and doc[span.start - 1].text == "," and doc[span.start - 2].i in known
+            and root.dep_ not in ("nsubj", "nsubjpass")):
+        return True  # "Ubay, Bohol" (but "In Mosul, Guhdar said" names a man)
+    if after is not None and after.text == "," and span.end + 1 < len(doc) and doc[span.end + 1].i in known:
+        return True
+    if root.dep_ == "conj" and root.head.i in known:
+        return True
+    if any(c.dep_ == "conj" and c.i in known for c in root.children):
+        return True
+    if root.dep_ == "appos" and root.head.i in known:
+        return True
+    return False
+
+
+def embedded_places(span: Span, gazetteer: Gazetteer) -> list[Span]:
+    """Place names inside an organization's or facility's name: countries and first-level divisions
+    by any of their names, big cities by their own ("the U.S. Centers for Disease Control", "the
+    Kenya Red Cross", "the New York Times"). Longest first; never a person's name."""
+    out: list[Span] = []
+    doc = span.doc
+    i = span.start
+    while i < span.end:
+        taken = False
+        for j in range(min(span.end, i + 4), i, -1):
+            sub = doc[i:j]
+            if not all(_capital(t) for t in sub) or (sub.start == span.start and sub.end == span.end) or (
+                    len(sub) == 1 and sub[0].lower_ in _GENERIC):
+                continue
+            if any(_strong(e, sub.text) for e in gazetteer.lookup(sub.text)):
+                out.append(Span(doc, i, j, label="GPE"))
+                i, taken = j, True
+                break
+        if not taken:
+            i += 1
+    return out
+
+
+def _capital(token) -> bool:
+    return token.text[:1].isupper() and token.is_alpha or token.text in ("U.S.", "U.K.", "U.N.")
+
+
+def _strong(e: Entry, text: str) -> bool:
+    if e.precision == "country":
+        return True
+    if e.curated and e.precision == "region" and len(text) > 3:
+        return True
+    return primary(e, text) and (e.precision == "admin1" or (e.precision == "city" and e.population >= _BIG_CITY))
+
+
+def bare_names(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
+    """Runs of capitalized proper nouns outside any entity that the gazetteer knows ("outbreaks in
+    Sudan and DRC"): the tagger missed them; `accept` decides."""
+    in_ent = {t.i for e in doc.ents for t in e}
+    out: list[Span] = []
+    i = 0
+    while i < len(doc):
+        t = doc[i]
+        if t.i in in_ent or t.pos_ != "PROPN" or not t.text[:1].isupper():
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and j - i < 4 and doc[j].i not in in_ent and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
+            j += 1
+        span = Span(doc, i, j, label="")
+        if gazetteer.knows(span.text) and not (len(span) == 1 and span[0].lower_ in _GENERIC):
+            out.append(span)
+        i = j
+    return out
+
+
+def datelines(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
+    """'KABUL, March 3 (Wire) -' at the top, and 'COLUMBUS, Ohio (AP) —' opening any paragraph:
+    the all-capitals place the story was filed from."""
+    out: list[Span] = []
+    found = dateline_span(doc.text)
+    if found is not None:
+        span = doc.char_span(found[0], found[1], label="GPE", alignment_mode="contract")
+        if span is not None and len(span):
+            out.append(span)
+    for t in doc:
+        if not (t.i == 0 or "\n" in doc[t.i - 1].whitespace_ or doc[t.i - 1].is_space):
+            continue
+        j = t.i
+        while j < len(doc) and j - t.i < 4 and doc[j].is_upper and doc[j].is_alpha and len(doc[j]) > 1:
+            j += 1
+        if j == t.i or j >= len(doc) or doc[j].text not in (",", "(", "—", "–", "-"):
+            continue
+        span = Span(doc, t.i, j, label="GPE")
+        if sum(len(x) for x in span) >= 4 and any(e.precision in ("city", "country") for e in gazetteer.lookup(span.text)):
+            out.append(span)
+    return out
 
 
 def names_country(ent: Span, gazetteer: Gazetteer) -> bool:
@@ -84,41 +288,176 @@ def acts(ent: Span) -> bool:
     head = ent.root
     while head.dep_ in ("compound", "amod", "flat") and head.head.i != head.i:
         head = head.head
-    return head.dep_ in ("nsubj", "nsubjpass", "poss", "agent", "csubj") or ent.root.dep_ == "poss"
+    nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return (head.dep_ in ("nsubj", "nsubjpass", "poss", "agent", "csubj") or ent.root.dep_ == "poss"
+            or (nxt is not None and nxt.text in _POSSESSIVE))
 
 
 def mislabelled_place(ent: Span, gazetteer: Gazetteer) -> bool:
-    """A 'person' or 'organization' right after "in", "near", "outside"... that the gazetteer knows:
-    the small English model often takes African and Asian town names for people ("near Goma")."""
-    return (ent.label_ in ("PERSON", "ORG") and ent.root.dep_ == "pobj"
-            and ent.root.head.lower_ in _PLACE_PREPS and bool(gazetteer.lookup(ent.text)))
+    """A 'person' or 'organization' after "in", "near", "outside"... that the gazetteer knows."""
+    return ent.label_ in _MISLABELS and place_context(ent, set(), ent.label_ == "PERSON") and bool(
+        gazetteer.lookup(ent.text))
 
 
 def admin_cue(ent: Span) -> bool:
     nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
-    return bool(nxt is not None and nxt.lower_ in _ADMIN_WORDS) or ent[-1].lower_ in _ADMIN_WORDS
+    before = ent.doc[ent.start - 2:ent.start] if ent.start >= 2 else None
+    return (bool(nxt is not None and nxt.lower_ in _ADMIN_WORDS) or ent[-1].lower_ in _ADMIN_WORDS
+            or bool(before is not None and before[1].lower_ == "of" and before[0].lower_ in _ADMIN_WORDS))
+
+
+# -- resolution -------------------------------------------------------------------------------------
+
+def primary(e: Entry, text: str) -> bool:
+    """The name is the entry's own, not one of its alternate names (Fremont was once Centerville).
+    Every name on our own list is deliberate, so all count as its own."""
+    if e.curated:
+        return True
+    key, name = _saint(fold(text)), _saint(fold(e.name))
+    # "Jiangsu" for Jiangsu Sheng: a division's name less its one-word type
+    return key == name or (e.precision in ("admin1", "admin2") and name.startswith(key + " ")
+                           and " " not in name[len(key) + 1:] and name[len(key) + 1:] in _TYPE_WORDS)
+
+
+def _saint(name: str) -> str:
+    for short in ("st. ", "st "):
+        if name.startswith(short):
+            return "saint " + name[len(short):]
+    return name
+
+
+def candidates(span: Span, gazetteer: Gazetteer) -> list[Entry]:
+    """The entries a mention may name: its text's, else without a division word ("Aceh province",
+    "Kent County" when only Kent is known). An all-capitals abbreviation ("US", "EU", "NSW") names a
+    country, division or region, never a village spelled the same."""
+    text = span.text
+    hits = gazetteer.lookup(text)
+    if not hits and len(span) > 1 and span[-1].lower_ in _ADMIN_WORDS and not (
+            len(span) == 2 and span[0].lower_ in _GENERIC):
+        hits = [e for e in gazetteer.lookup(span[:-1].text) if e.precision != "city"] or gazetteer.lookup(span[:-1].text)
+    letters = text.replace(".", "").replace("&", "")
+    if letters.isupper() and len(letters) <= 4:
+        hits = [e for e in hits if e.precision in ("country", "admin1", "region") or e.curated
+                or e.name.replace(".", "") == letters]
+    return hits
+
+
+def resolve_all(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, actor_countries: set[str]) -> list[Entry | None]:
+    """Two passes: every mention ranked on its own and the countries the article names; then again
+    with the countries and divisions its confident mentions point to."""
+    hits = [candidates(m.span, gazetteer) for m in mentions]
+    context = Counter(actor_countries)
+    for cands in hits:
+        for e in cands:
+            if e.precision == "country":
+                context[e.country] += 1
+    pairs = containment_pairs(doc, mentions, hits)
+    first = [pairs.get(i) or best(m, c, context, Counter(), {}) for i, (m, c) in enumerate(zip(mentions, hits))]
+    # Confident: a country or division named as such, a place paired with its container, or a
+    # name whose best reading outranks every reading elsewhere by a clear margin.
+    countries, divisions = Counter(), Counter()
+    for i, (m, cands, e) in enumerate(zip(mentions, hits, first)):
+        if e is None or e.country is None:
+            continue
+        others = [x for x in cands if x.country != e.country]
+        if i in pairs or not others or e.precision == "country" or (
+                score(m, e, context, Counter(), {}) - max(score(m, x, context, Counter(), {}) for x in others) >= 1.5):
+            countries[e.country] += 1
+            if e.admin1:
+                divisions[(e.country, e.admin1)] += 1
+    context = context + countries
+    siblings = list_siblings(mentions)
+    out: list[Entry | None] = []
+    for i, (m, cands) in enumerate(zip(mentions, hits)):
+        if i in pairs:
+            out.append(pairs[i])
+            continue
+        near = {}
+        for j in siblings.get(i, ()):
+            if first[j] is not None and first[j].country:
+                near[first[j].country] = first[j].precision
+        out.append(best(m, cands, context, divisions, near))
+    return out
+
+
+def list_siblings(mentions: list[Mention]) -> dict[int, list[int]]:
+    """Mentions listed together ("Georgia, Oklahoma and Pennsylvania"): conjuncts of one another."""
+    at = {m.span.root.i: i for i, m in enumerate(mentions)}
+    out: dict[int, list[int]] = {}
+    for i, m in enumerate(mentions):
+        group = [at[t.i] for t in m.span.root.conjuncts if t.i in at]
+        if group:
+            out[i] = group
+    return out
+
+
+def best(m: Mention, cands: list[Entry], context: Counter, divisions: Counter,
+         near: dict[str, str]) -> Entry | None:
+    if not cands:
+        return None
+    return max(cands, key=lambda e: score(m, e, context, divisions, near))
+
+
+def score(m: Mention, e: Entry, context: Counter, divisions: Counter, near: dict[str, str]) -> float:
+    span = m.span
+    s = _FEATURE_RANK.get(e.precision, 0.0) + math.log10(e.population + 1) / 2
+    if primary(e, span.text):
+        s += 1.5
+    if e.country in context:
+        s += 2.0
+    if e.curated:
+        s += 2.5
+    if divisions and (e.country, e.admin1) in divisions and e.precision in ("city", "admin2"):
+        s += 1.5
+    if e.country in near:
+        s += 2.0 + (1.0 if near[e.country] == e.precision else 0.0)
+    cue = admin_cue(span)
+    if cue and e.precision in ("admin1", "admin2"):
+        s += 3.0
+    if e.precision == "admin2" and span[-1].lower_ in ("county", "parish", "district", "borough"):
+        s += 1.0
+    if e.precision == "city" and not cue and e.population >= _BIG_CITY:
+        s += 1.0  # "New York", "Washington": the city more often than the state named after it
+    if e.feature_code == "PPLC" and not cue:
+        s += 2.0  # a national capital named bare is the capital
+    if m.kind == "dateline" and e.precision == "city":
+        s += 3.0
+    return s
 
 
 def resolve(ent: Span, gazetteer: Gazetteer, context: set[str]) -> Entry | None:
-    name = ent.text
-    candidates = gazetteer.lookup(name)
-    if not candidates and ent[-1].lower_ in _ADMIN_WORDS and len(ent) > 1:
-        candidates = gazetteer.lookup(ent[:-1].text)
-    if not candidates:
-        return None
-    cue = admin_cue(ent)
+    """One mention on its own, given the countries of its article."""
+    return best(Mention(ent, "entity"), candidates(ent, gazetteer), Counter(context), Counter(), {})
 
-    def score(e: Entry) -> float:
-        s = _FEATURE_RANK.get(e.precision, 0.0) + math.log10(e.population + 1) / 2
-        if e.country in context:
-            s += 2.0
-        if e.curated:
-            s += 2.5
-        if cue and e.precision == "admin1":
-            s += 3.0
-        return s
 
-    return max(candidates, key=score)
+def containment_pairs(doc: Doc, mentions: list[Mention], hits: list[list[Entry]]) -> dict[int, Entry]:
+    """'Atlanta, Georgia', 'Goma, North Kivu', 'Kut, Iraq', 'Mission Viejo, Calif.': a place
+    followed by the division or country containing it. Both are resolved together, to the pair that
+    fits. A country followed by a country is a list ("China, Japan"), not a pair."""
+    chosen: dict[int, Entry] = {}
+    for i in range(len(mentions) - 1):
+        place, container = mentions[i].span, mentions[i + 1].span
+        if doc.text[place.end_char:container.start_char].strip() not in (",", "in", "("):
+            continue
+        inner, outer = hits[i], hits[i + 1]
+        if any(a.precision == "country" and primary(a, place.text) for a in inner):
+            continue
+        fits = [(a, b) for a in inner for b in outer if a is not b and b.precision in ("admin1", "admin2", "country")
+                and a.country == b.country and (b.precision == "country" or a.admin1 == b.name
+                                                or (b.precision == "admin2" and a.precision == "city"
+                                                    and _km(a, b) < 60))]
+        if fits:
+            a, b = max(fits, key=lambda ab: (ab[1].precision != "country", primary(ab[0], place.text),
+                                             _FEATURE_RANK.get(ab[0].precision, 0.0) + math.log10(ab[0].population + 1) / 2))
+            chosen.setdefault(i, a)
+            chosen[i + 1] = b
+    return chosen
+
+
+def _km(a: Entry, b: Entry) -> float:
+    dlat = math.radians(a.lat - b.lat)
+    dlon = math.radians(a.lon - b.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
+    return 6371.0 * math.hypot(dlat, dlon)
 
 
 def to_place(ent: Span, entry: Entry | None) -> Place:

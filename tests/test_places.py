@@ -1,0 +1,158 @@
+"""Toponym recognition and resolution on sentences written for these tests; expected places reasoned
+out from geography, not copied from output."""
+
+from __future__ import annotations
+
+import pytest
+
+PUBLISHED = "2024-03-06"
+
+
+@pytest.fixture(scope="module")
+def places(pipeline):
+    def run(text: str):
+        return pipeline.code(text, published=PUBLISHED).places
+    return run
+
+
+def named(found, text):
+    hits = [p for p in found if p.text == text]
+    assert hits, [(p.text, p.name) for p in found]
+    return hits[0]
+
+
+# -- recognition --------------------------------------------------------------------------------------
+
+def test_a_country_after_the_is_a_place(places):
+    found = places("Two of the patients had recently travelled to the United States for treatment.")
+    assert named(found, "United States").country == "USA"
+
+
+def test_possessive_ending_is_not_part_of_the_name(places):
+    found = places("Health officials said the outbreak was New Zealand's worst in a decade.")
+    p = named(found, "New Zealand")
+    assert p.country == "NZL" and p.precision == "country"
+
+
+def test_a_country_the_tagger_missed_is_still_a_place(places):
+    found = places("Aid convoys crossed from Chad into Sudan and DRC on Monday.")
+    assert {p.country for p in found} >= {"TCD", "SDN", "COD"}
+
+
+def test_division_tagged_as_a_person_is_a_place_in_a_place_context(places):
+    found = places("Floods displaced thousands of farmers in Tamil Nadu last week.")
+    p = named(found, "Tamil Nadu")
+    assert (p.country, p.precision) == ("IND", "admin1")
+
+
+def test_town_tagged_as_an_organization_after_near_is_a_place(places):
+    found = places("Soldiers clashed with fighters near Kisumu on Sunday.")
+    assert named(found, "Kisumu").country == "KEN"
+
+
+def test_place_inside_an_organization_name_is_found(places):
+    found = places("The Kenya Red Cross sent tents to the flooded district.")
+    assert named(found, "Kenya").country == "KEN"
+
+
+def test_country_prefix_of_an_agency_is_found(places):
+    found = places("Samples were sent to the U.S. Centers for Disease Control and Prevention.")
+    assert named(found, "U.S.").country == "USA"
+
+
+def test_an_organization_named_without_a_place_gives_none(places):
+    assert places("Amnesty International and Human Rights Watch published a joint report.") == ()
+
+
+def test_demonyms_are_not_places(places):
+    assert places("British and French diplomats met Indian officials on Tuesday.") == ()
+
+
+def test_capital_acting_as_a_government_stays_an_actor(places):
+    assert places("Moscow said on Wednesday it would expel the diplomats.") == ()
+
+
+def test_person_named_like_a_town_is_not_a_place(places):
+    # Florence and Austin are cities, Chad a country; here they are people
+    found = places("Florence Nightingale and Austin Powers spoke to Chad Johnson at the ceremony.")
+    assert found == ()
+
+
+def test_a_surname_that_is_a_county_is_not_a_place(places):
+    assert places("Senator Kent told reporters the bill would pass.") == ()
+
+
+def test_compass_word_alone_is_not_a_place(places):
+    found = places("The shooting happened on North State Street near the market.")
+    assert not any(p.name and p.precision == "admin1" for p in found)
+
+
+def test_paragraph_dateline_is_a_place(places):
+    found = places("A photo caption from last week.\n\nCOLUMBUS, Ohio (Example Wire) - The two teams met again.")
+    p = named(found, "COLUMBUS")
+    assert p.country == "USA" and p.admin1 == "Ohio"
+
+
+def test_news_abbreviation_of_a_state_resolves(places):
+    found = places("The fire started near Fresno, Calif., on Tuesday.")
+    assert (named(found, "Calif.").name, named(found, "Fresno").admin1) == ("California", "California")
+
+
+def test_county_is_a_second_level_division(places):
+    found = places("Deputies in Cuyahoga County arrested two men.")
+    p = named(found, "Cuyahoga County")
+    assert (p.country, p.admin1, p.precision) == ("USA", "Ohio", "admin2")
+
+
+def test_ocean_is_a_place(places):
+    found = places("The storm strengthened over the Atlantic before turning north.")
+    p = named(found, "Atlantic")
+    assert p.name == "Atlantic Ocean" and p.precision == "region"
+
+
+# -- resolution ---------------------------------------------------------------------------------------
+
+def test_bare_capital_name_is_the_capital(places):
+    found = places("The minister flew to Washington for talks on the trade deal.")
+    p = named(found, "Washington")
+    assert (p.country, p.precision) == ("USA", "city") and abs(p.lat - 38.9) < 0.5
+
+
+def test_state_word_makes_the_state(places):
+    found = places("Wildfires burned across Washington state this summer.")
+    p = found[0]
+    assert (p.country, p.precision) == ("USA", "admin1")
+
+
+def test_division_name_beats_the_country_alias(places):
+    found = places("Hospitals in Wales reported fewer cases than those in Scotland.")
+    assert [(p.name, p.precision) for p in found] == [("Wales", "admin1"), ("Scotland", "admin1")]
+
+
+def test_listed_states_share_their_country(places):
+    found = places("Cases were confirmed in Georgia, Oklahoma, Pennsylvania and Wisconsin.")
+    p = named(found, "Georgia")
+    assert (p.country, p.precision) == ("USA", "admin1")
+
+
+def test_country_in_a_list_is_not_a_container(places):
+    found = places("Many countries, among them China, Japan and Brazil, have warned travellers.")
+    assert named(found, "China").precision == "country"
+
+
+def test_article_country_context_picks_the_town(places):
+    # Hyderabad in India is the bigger city; in an article about Pakistan it is the one in Sindh
+    text = ("Police in Pakistan said protesters blocked roads in Hyderabad. "
+            "Officials in Karachi said the roads were reopened.")
+    assert named(places(text), "Hyderabad").country == "PAK"
+
+
+def test_city_paired_with_its_state_outranks_a_namesake(places):
+    found = places("Restaurants in Santa Ana, California were told to close.")
+    p = named(found, "Santa Ana")
+    assert (p.country, p.admin1) == ("USA", "California")
+
+
+def test_saint_abbreviation_matches_the_big_city(places):
+    found = places("Russia said it would close the consulate in St. Petersburg.")
+    assert named(found, "St. Petersburg").country == "RUS"
