@@ -50,3 +50,74 @@ def test_pro_country_is_a_backer(pipeline):
 def test_leader_takes_the_sector_of_what_it_leads(pipeline):
     [leader] = actors(pipeline, "The Hamas leader was killed in Tehran.", "2024-08-01")
     assert (leader.country, leader.sector) == ("PSE", "INS")
+
+
+def test_coordinated_adjectives_are_two_actors_sharing_the_noun(pipeline):
+    found = actors(pipeline, "Senior Hungarian and Romanian officials agreed to cooperate.", "2019-05-01")
+    assert {(a.country, a.sector) for a in found} == {("HUN", "GOV"), ("ROU", "GOV")}
+
+
+def test_both_coordinated_countries_are_the_events_source(pipeline):
+    ann = pipeline.code("French and Egyptian warships launched joint naval exercises on Monday.",
+                        published="2021-04-12")
+    [event] = [e for e in ann.events if e.trigger.startswith("launched")] or ann.events[:1]
+    assert {a.country for a in event.source} == {"FRA", "EGY"}
+
+
+def test_a_people_lives_in_the_country_of_its_first_adjective(pipeline):
+    [serbs] = actors(pipeline, "Bosnian Serbs rejected the proposal.", "1994-05-01")
+    assert (serbs.country, serbs.sector) == ("BIH", "CVL")
+
+
+def test_ethnic_names_a_people_not_a_state(pipeline):
+    found = actors(pipeline, "Ethnic Albanians marched through the streets of Skopje.", "2001-03-01")
+    assert all(a.country != "ALB" for a in found)
+    [people] = [a for a in found if "Albanians" in a.text]
+    assert people.sector == "CVL"
+
+
+def test_a_plural_demonym_is_a_countrys_civilians(pipeline):
+    [palestinians] = actors(pipeline, "Palestinians queued for hours at the crossing.", "2023-11-20")
+    assert (palestinians.country, palestinians.sector, palestinians.plover_sector) == ("PSE", "CVL", "CVL")
+
+
+def test_former_office_holders_are_elites(pipeline):
+    [former] = actors(pipeline, "Former President Jacob Zuma was jailed for contempt.", "2021-07-08")
+    assert (former.country, former.sector) == ("ZAF", "ELI")
+    [ousted] = actors(pipeline, "The ousted prime minister flew to London.", "2022-04-12")
+    assert ousted.sector == "ELI"
+
+
+def test_opposition_wins_over_a_party_role(pipeline):
+    [candidates] = actors(pipeline, "Ugandan opposition candidates were barred from rallies.", "2021-01-05")
+    assert (candidates.country, candidates.sector) == ("UGA", "OPP")
+
+
+def test_a_groups_sector_follows_the_date(pipeline):
+    [before] = actors(pipeline, "The Taliban attacked a checkpoint in Helmand.", "2015-06-01")
+    [after] = actors(pipeline, "The Taliban attacked a checkpoint in Helmand.", "2023-06-01")
+    assert (before.sector, after.sector) == ("REB", "GOV")
+    assert before.code == "AFGREB"
+
+
+def test_a_named_title_picks_that_office(pipeline):
+    kb = pipeline.kb
+    # Putin was prime minister 2008-2012; "Prime Minister Putin" in a 2015 text names that office.
+    assert kb.office_titled("vladimir-putin", {"prime minister"}, "2015-01-01").role == "prime minister"
+    assert kb.office_of("vladimir-putin", "2015-01-01").role == "president"
+
+
+def test_plover_sectors_follow_the_crosswalk(pipeline):
+    found = actors(pipeline, "Al-Shabaab militants attacked journalists and doctors in Mogadishu.", "2020-02-02")
+    by_text = {a.text.split()[-1]: a for a in found}
+    assert (by_text["militants"].sector, by_text["militants"].plover_sector) == ("INS", "REB")
+    assert (by_text["journalists"].sector, by_text["journalists"].plover_sector) == ("MED", "JRN")
+    assert (by_text["doctors"].sector, by_text["doctors"].plover_sector) == ("HLH", "MED")
+    [protesters] = actors(pipeline, "Protesters blocked the highway.", "2020-02-02")
+    assert (protesters.sector, protesters.plover_sector) == ("OPP", "CVL")
+
+
+def test_a_town_as_target_stands_for_its_civilians(pipeline):
+    ann = pipeline.code("Russian forces shelled the town of Izium on Tuesday.", published="2022-03-01")
+    [event] = ann.events
+    assert [(a.country, a.sector) for a in event.target] == [("UKR", "CVL")]

@@ -322,6 +322,23 @@ def eval_events(dataset, shared):
     click.echo(run(_pipeline(), dataset, shared_dir(shared)).report())
 
 
+@evaluate.command(name="actors")
+@click.option("--dataset", type=click.Choice(["plover-gsr"]), default="plover-gsr", show_default=True)
+@click.option("--shared", help="The shared data folder (default: $EVENTWIRE_SHARED or ../shared).")
+@click.option("--errors", type=int, default=0, help="Print this many wrongly resolved actors.")
+def eval_actors(dataset, shared, errors):
+    """Actor resolution: country and sector accuracy of the gold source and target actors.
+
+    \b
+    Example:
+      eventwire eval actors --dataset plover-gsr --errors 30
+    """
+    from .evaluation import shared_dir
+    from .evaluation.actors import evaluate as run
+
+    click.echo(run(_pipeline(), shared_dir(shared)).report(errors))
+
+
 @evaluate.command(name="quotes")
 @click.option("--dataset", type=click.Choice(["polnear-dev"]), default="polnear-dev", show_default=True)
 @click.option("--shared", help="The shared data folder (default: $EVENTWIRE_SHARED or ../shared).")

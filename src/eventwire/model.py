@@ -41,6 +41,7 @@ class Actor:
     country: str | None  # ISO 3166 alpha-3, or IGO / IMG / NGO / MNC
     sector: str | None  # CAMEO agent code: GOV, MIL, REB, ...
     code: str | None  # CAMEO actor code, e.g. RUSMIL
+    plover_sector: str | None = None  # PLOVER sector: CAMEO's crosswalked (INS -> REB, MED -> JRN)
 
 
 @dataclass(frozen=True, slots=True)

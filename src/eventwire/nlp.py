@@ -57,11 +57,12 @@ def load_model() -> Language:
 
 
 def by_token(doc, records) -> dict:
-    """Token index -> the record (anything with a character `span`) covering that token."""
+    """Token index -> the record (anything with a character `span`) covering that token; where
+    records nest ("Egyptian" inside "French and Egyptian warships"), the innermost."""
     at = {}
-    for record in records:
+    for record in sorted(records, key=lambda r: r.span[0] - r.span[1]):  # longest first
         span = doc.char_span(record.span[0], record.span[1], alignment_mode="expand")
         if span is not None:
             for i in range(span.start, span.end):
-                at.setdefault(i, record)
+                at[i] = record
     return at

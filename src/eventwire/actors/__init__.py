@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -19,7 +20,7 @@ from ..sentences import dateline_header
 from .knowledge import ADJECTIVE, CAPITAL, COUNTRY, ORG, PERSON, ROLE, SEAT, KnowledgeBase, Term, load_knowledge
 from .matcher import TermMatcher
 
-__all__ = ["find_actors", "with_context_countries", "load_knowledge", "KnowledgeBase", "TermMatcher",
+__all__ = ["find_actors", "with_context_countries", "place_as_actor", "load_knowledge", "KnowledgeBase", "TermMatcher",
            "LOCATIVE_PREPS"]
 
 # Dependencies by which a word modifies the noun that names the actor.
@@ -28,6 +29,8 @@ _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "flat", "nn"})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout", "around",
                             "into", "from", "to", "within", "over", "toward", "towards", "through", "along",
                             "between", "of"})
+# Prepositions after which a country is a party to what happens rather than only where.
+_PARTY_PREPS = frozenset({"to", "between", "toward", "towards"})
 # "Iran-backed militia": the country backs the actor, it is not the actor's country.
 _BACKER = re.compile(r"^-?(backed|funded|sponsored|supported|allied|aligned|trained|armed)$", re.I)
 _PERSON_PRONOUNS = frozenset({"he", "she"})
@@ -50,12 +53,30 @@ def find_actors(doc: Doc, kb: KnowledgeBase, matcher: TermMatcher, day: str | No
                 and not dateline[0] <= ent.start_char < dateline[1]:
             groups.setdefault(phrase_head(ent.root).i, []).append((ent, []))
     merge_of_phrases(doc, groups)
+    shared = shared_nouns(doc, groups)
     actors = []
     for head_i in sorted(groups):
-        actor = build_actor(doc, doc[head_i], groups[head_i], kb, day)
+        actor = build_actor(doc, doc[head_i], groups[head_i], kb, day, groups.get(shared.get(head_i, -1), []))
         if actor is not None:
             actors.append(actor)
     return resolve_references(doc, actors)
+
+
+def shared_nouns(doc: Doc, groups: dict[int, list[tuple[Span, list[Term]]]]) -> dict[int, int]:
+    """'Hungarian and Romanian officials': the second country modifies the same noun as the
+    first, so it is an actor of its own that takes the noun's role. Head -> the shared noun."""
+    out = {}
+    for head_i in groups:
+        token = doc[head_i]
+        if token.dep_ != "conj":
+            continue
+        first = token.head
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        noun = phrase_head(first)
+        if first.dep_ in _MODIFIER_DEPS and noun.i != first.i and noun.i in groups:
+            out[head_i] = noun.i
+    return out
 
 
 def merge_of_phrases(doc: Doc, groups: dict[int, list[tuple[Span, list[Term]]]]) -> None:
@@ -74,20 +95,21 @@ def merge_of_phrases(doc: Doc, groups: dict[int, list[tuple[Span, list[Term]]]])
 def with_context_countries(doc: Doc, actors: list[Actor], places: list[Place], kb: KnowledgeBase) -> list[Actor]:
     """Actors with a sector but no country take one from context: a place in their own phrase
     ("demonstrators in Baghdad", "the government of Sindh province"), else the country the
-    document is about when one country has at least half of its country mentions."""
+    document is about when one country has more than half of its country mentions."""
     place_at = {i: p for p in places if p.country
                 for i in range(*_token_range(doc, p.span))}
     mentions = Counter(x.country for x in [*actors, *places] if x.country and len(x.country) == 3
                        and x.country not in _NON_STATE)
     total = sum(mentions.values())
-    dominant = mentions.most_common(1)[0][0] if total and mentions.most_common(1)[0][1] * 2 > total else None
+    top = mentions.most_common(1)
+    dominant = top[0][0] if top and top[0][1] * 2 > total else None
     out = []
     for actor in actors:
         if actor.country is None and actor.sector:
             country = _country_in_phrase(doc, actor, place_at) or dominant
             if country:
-                actor = Actor(actor.text, actor.span, actor.name, actor.id or f"{country}-{actor.sector}",
-                              country, actor.sector, actor_code(kb, country, actor.sector, None))
+                actor = replace(actor, id=actor.id or f"{country}-{actor.sector}", country=country,
+                                code=actor_code(kb, country, actor.sector, None))
         out.append(actor)
     return out
 
@@ -136,39 +158,50 @@ def is_locative(head: Token) -> bool:
 
 
 def build_actor(doc: Doc, head: Token, items: list[tuple[Span, list[Term]]], kb: KnowledgeBase,
-                day: str | None = None) -> Actor | None:
+                day: str | None = None, borrowed: list[tuple[Span, list[Term]]] = ()) -> Actor | None:
+    """One actor from the terms that modify one noun. `borrowed`: the terms of a noun this phrase
+    shares through coordination ("Romanian" in "Hungarian and Romanian officials")."""
     terms = [(span, t) for span, ts in items for t in ts]
     known = [(s, t) for s, t in terms if t.kind == PERSON]
-    countries = [(s, t) for s, t in terms if t.kind in (COUNTRY, ADJECTIVE, CAPITAL, SEAT) and not is_backer(s)]
+    countries = [(s, t) for s, t in terms if t.kind in (COUNTRY, ADJECTIVE, CAPITAL, SEAT)
+                 and not is_backer(s) and not is_ethnic(s)]
     orgs = [(s, t) for s, t in terms if t.kind == ORG]
-    roles = [(s, t) for s, t in terms if t.kind == ROLE and t.sector]  # "leader" names no sector of its own
+    # "leader" names no sector of its own; "military aid" is aid, not the military
+    roles = [(s, t) for s, t in terms if t.kind == ROLE and t.sector and not _adjective_only(s, head)]
+    if borrowed and countries and not (orgs or roles):
+        roles = [(s, t) for s, ts in borrowed for t in ts if t.kind == ROLE and t.sector]
     person = next((e for e in doc.ents if e.label_ == "PERSON" and e.start <= head.i < e.end), None)
     if known:
         return person_actor(doc, head, items, kb, max(known, key=lambda st: st[0].end)[1], day)
     place_like = all(t.kind in (COUNTRY, CAPITAL) for _, t in countries)
-    if is_locative(head) and countries and place_like and not (orgs or roles or person):
+    # "aid to Mozambique", "talks between Syria and Israel": a state is a party; it stays a place too
+    party = head.head.lower_ in _PARTY_PREPS and all(t.kind == COUNTRY for _, t in countries)
+    if is_locative(head) and countries and place_like and not (orgs or roles or person or party):
         return None  # "in Syria": a place
-    if not (countries or orgs or roles or person) and not any(s.label_ == "ORG" for s, _ in items):
+    people = not countries and head.tag_ == "NNPS" and any(is_ethnic(s) for s, t in terms if t.kind == ADJECTIVE)
+    if not (countries or orgs or roles or person or people) and not any(s.label_ == "ORG" for s, _ in items):
         return None  # only a backer ("Iran-backed") or an unknown modifier
     if not terms and is_locative(head):
         return None  # an unknown name after "in", "near": the places stage decides
-    start = min([s.start for s, _ in items] + ([person.start] if person else []))
-    end = max([head.i + 1] + [s.end for s, _ in items] + ([person.end] if person else []))
-    while "\n" in doc[start:head.i + 1].text and start < head.i:  # never across a line break
-        start += 1
-    span = doc[start:end]
+    span = _mention_span(doc, head, items, person)
     org = max(orgs, key=lambda st: st[0].end)[1] if orgs else None
-    role = max(roles, key=lambda st: st[0].end)[1] if roles else None
-    country_term = max(countries, key=lambda st: st[0].end)[1] if countries else None
+    # the noun's own role, nearest the end; but "opposition candidates" are the opposition's
+    role = max(roles, key=lambda st: (st[1].sector == "OPP", st[0].end))[1] if roles else None
+    country_term = _country_term(doc, head, countries)
     country = country_term.country if country_term else (org.country if org else None)
-    if role and org and role.key in kb.member_roles and org.sector not in (None, "IGO", "NGO", "GOV"):
-        sector = org.sector  # "al-Shabaab fighters" are al-Shabaab's; "UN peacekeepers" stay MIL
-    else:
-        sector = role.sector if role else (org.sector if org else (country_term.sector if country_term else None))
+    source = _sector_source(kb, role, org, country_term)
+    sector, plover = (source.sector_on(day), kb.plover_sector(source, day)) if source else (None, None)
+    if sector is None and (people or country_term is not None and country_term.kind == ADJECTIVE
+                           and head.tag_ == "NNPS"):
+        sector, plover = "CVL", "CVL"  # "Palestinians", "Iraqi Kurds": a people, its civilians
+    if sector is None and country_term is not None and any(t.key == "leader" for _, t in terms):
+        sector, plover = "GOV", "GOV"  # "Palestinian leaders": a country's leaders govern it
+    if role and is_former(doc, head, span):
+        sector, plover = "ELI", "ELI"  # "ousted President Askar Akayev": an elite, not the government
     holder = kb.holder(country, role_key(role.key), day) if (role and country and not person) else None
     if person:
         name, actor_id = person.text, "person:" + slug(person.text)
-    elif holder is not None:  # "the Iraqi oil minister": whoever held the office that day
+    elif holder is not None and sector != "ELI":  # "the Iraqi oil minister": whoever held the office that day
         name, actor_id = holder.name, "person:" + holder.person
     elif org:
         name, actor_id = org.name, org.key
@@ -178,7 +211,61 @@ def build_actor(doc: Doc, head: Token, items: list[tuple[Span, list[Term]]], kb:
         unknown = next((s for s, _ in items if s.label_ == "ORG"), None)
         name, actor_id = (unknown.text, None) if unknown is not None else (None, None)
     return Actor(span.text, (span.start_char, span.end_char), name, actor_id, country, sector,
-                 actor_code(kb, country, sector, org))
+                 actor_code(kb, country, sector, org), plover)
+
+
+def _adjective_only(span: Span, head: Token) -> bool:
+    return span.root.pos_ == "ADJ" and span.root.i != head.i
+
+
+def _mention_span(doc: Doc, head: Token, items, person: Span | None) -> Span:
+    start = min([s.start for s, _ in items] + ([person.start] if person else []))
+    end = max([head.i + 1] + [s.end for s, _ in items] + ([person.end] if person else []))
+    while "\n" in doc[start:head.i + 1].text and start < head.i:  # never across a line break
+        start += 1
+    return doc[start:end]
+
+
+def _country_term(doc: Doc, head: Token, countries: list[tuple[Span, Term]]) -> Term | None:
+    """The nearest country term to the noun, except that a people named by its own demonym takes
+    the country it lives in: "Bosnian Serbs" are Bosnia's, "Iraqi Kurds" Iraq's."""
+    if not countries:
+        return None
+    ordered = sorted(countries, key=lambda st: st[0].end)
+    last_span, last = ordered[-1]
+    if len(ordered) > 1 and last.kind == ADJECTIVE and last_span.start <= head.i < last_span.end \
+            and head.tag_ == "NNPS":
+        return ordered[-2][1]
+    return last
+
+
+def _sector_source(kb: KnowledgeBase, role: Term | None, org: Term | None, country_term: Term | None) -> Term | None:
+    if role and org and role.key in kb.member_roles and org.sector not in (None, "IGO", "NGO", "GOV"):
+        return org  # "al-Shabaab fighters" are al-Shabaab's; "UN peacekeepers" stay MIL
+    return role or org or country_term
+
+
+_FORMER = frozenset({"former", "ousted", "exiled", "deposed", "ex", "ex-", "toppled", "late"})
+
+
+def is_former(doc: Doc, head: Token, span: Span) -> bool:
+    """'former president', 'ousted leader', 'ex-minister': no longer in office."""
+    words = {t.lower_ for t in doc[max(span.start - 1, 0): head.i + 1]}
+    return bool(words & _FORMER) or any(t.lower_.startswith("ex-") for t in span)
+
+
+def is_ethnic(span: Span) -> bool:
+    """'ethnic Albanians in Macedonia': a people, not the state whose name their demonym shares."""
+    return span.start > 0 and span.doc[span.start - 1].lower_ == "ethnic"
+
+
+def place_as_actor(place: Place) -> Actor:
+    """A place named as an event's target stands for its state ("aid to Mozambique") or, for a
+    town, city or province, for its inhabitants ("imposed a curfew in Abidjan": the country's
+    civilians)."""
+    sector = None if place.precision == "country" else "CVL"
+    return Actor(place.text, place.span, place.name, place.country + (f"-{sector}" if sector else ""),
+                 place.country, sector, place.country + (sector or ""), sector)
 
 
 def person_actor(doc: Doc, head: Token, items, kb: KnowledgeBase, term: Term, day: str | None) -> Actor:
@@ -186,11 +273,15 @@ def person_actor(doc: Doc, head: Token, items, kb: KnowledgeBase, term: Term, da
     start = min(s.start for s, _ in items)
     end = max([head.i + 1] + [s.end for s, _ in items])
     span = doc[start:end]
-    office = kb.office_of(term.key, day)
+    titles = {role_key(t.key) for _, ts in items for t in ts if t.kind == ROLE}
+    # "Prime Minister Ismail Haniyeh": the office the text names, over the one held that day
+    office = kb.office_titled(term.key, titles, day) or kb.office_of(term.key, day)
     country = office.country if office else term.country
     sector = office.sector if office else term.sector
+    if is_former(doc, head, span):
+        sector = "ELI"
     return Actor(span.text, (span.start_char, span.end_char), term.name, "person:" + term.key, country, sector,
-                 actor_code(kb, country, sector, None))
+                 actor_code(kb, country, sector, None), kb.plover_sectors.get(sector or "") or None)
 
 
 def role_key(noun: str) -> str:
@@ -214,8 +305,7 @@ def resolve_references(doc: Doc, actors: list[Actor]) -> list[Actor]:
         if actor.id and actor.id.startswith("person:"):
             earlier = next((p for p in reversed(people) if _same_person(actor, p)), None)
             if earlier is not None and (earlier.country or earlier.sector) and not (actor.country or actor.sector):
-                actor = Actor(actor.text, actor.span, earlier.name, earlier.id, earlier.country, earlier.sector,
-                              earlier.code)
+                actor = replace(earlier, text=actor.text, span=actor.span)
             people.append(actor)
         out.append(actor)
     for token in doc:
@@ -224,8 +314,7 @@ def resolve_references(doc: Doc, actors: list[Actor]) -> list[Actor]:
         before = [a for a in people if a.span[1] <= token.idx]
         if before:
             a = before[-1]
-            out.append(Actor(token.text, (token.idx, token.idx + len(token)), a.name, a.id, a.country,
-                             a.sector, a.code))
+            out.append(replace(a, text=token.text, span=(token.idx, token.idx + len(token))))
     return sorted(out, key=lambda a: a.span)
 
 

@@ -24,6 +24,15 @@ class Term:
     sector: str | None
     code: str | None
     name: str
+    plover: str | None = None  # PLOVER sector where it differs from the CAMEO one's crosswalk
+    since: str | None = None  # the sector holds from this date (ISO); before it, `sector_before`
+    sector_before: str | None = None
+
+    def sector_on(self, day: str | None) -> str | None:
+        """The sector on that day: the Taliban were rebels before August 2021, a government after."""
+        if self.since and day and day[:10] < self.since[: len(day[:10])]:
+            return self.sector_before
+        return self.sector
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +78,16 @@ class KnowledgeBase:
         # Role nouns that only say someone belongs to a group ("Hamas spokesman", "ISWAP fighters"):
         # a named group's sector wins over theirs.
         self.member_roles: set[str] = set()
+        self.plover_sectors: dict[str, str] = {}  # CAMEO agent code -> PLOVER sector (sectors.csv)
+
+    def plover_sector(self, term: Term | None, day: str | None = None) -> str | None:
+        """The PLOVER sector a term gives: its own, else the crosswalk of its CAMEO sector."""
+        if term is None:
+            return None
+        sector = term.sector_on(day)
+        if term.plover and sector == term.sector:
+            return term.plover
+        return self.plover_sectors.get(sector or "") or None
 
     def office_of(self, person: str, day: str | None) -> Office | None:
         """The person's office on that day; else the latest before it; else the first."""
@@ -83,6 +102,12 @@ class KnowledgeBase:
             if earlier:
                 return earlier[-1]
         return terms[0]
+
+    def office_titled(self, person: str, titles: set[str], day: str | None) -> Office | None:
+        """Of the person's offices with one of these titles, the one held that day, else the latest."""
+        titled = [o for o in self.offices.get(person, []) if o.role in titles]
+        current = [o for o in titled if day and o.held_on(day)]
+        return (current or titled or [None])[-1]
 
     def holder(self, country: str, role: str, day: str | None) -> Office | None:
         """Who held the office ("the Iraqi oil minister") on that day."""
@@ -122,6 +147,7 @@ def plural(noun: str) -> str:
 @lru_cache(maxsize=1)
 def load_knowledge() -> KnowledgeBase:
     kb = KnowledgeBase()
+    kb.plover_sectors = {row["cameo"]: row["plover"] for row in read_csv("actors", "sectors.csv")}
     for row in read_csv("actors", "countries.csv"):
         iso3 = row["iso3"]
         kb.countries[iso3] = Country(iso3, row.get("cameo") or iso3, row["name"])
@@ -137,7 +163,8 @@ def load_knowledge() -> KnowledgeBase:
         org = Organization(row["id"], row["name"], row.get("country") or None, row.get("sector") or None,
                            row.get("code") or None)
         kb.organizations[org.id] = org
-        term = Term(ORG, org.id, org.country, org.sector, org.code, org.name)
+        term = Term(ORG, org.id, org.country, org.sector, org.code, org.name, row.get("plover") or None,
+                    row.get("since") or None, row.get("sector_before") or None)
         for alias in [row["name"], *split_list(row.get("aliases", ""))]:
             kb.add(alias, term)
     for row in read_csv("actors", "people.csv"):
@@ -153,7 +180,7 @@ def load_knowledge() -> KnowledgeBase:
         terms.sort(key=lambda o: o.start)
     for row in read_csv("actors", "roles.csv"):
         noun = row["noun"].lower()
-        term = Term(ROLE, noun, None, row.get("sector") or None, None, noun)
+        term = Term(ROLE, noun, None, row.get("sector") or None, None, noun, row.get("plover") or None)
         if row.get("group_sector_wins") == "yes":
             kb.member_roles.add(noun)
         kb.add(noun, term)

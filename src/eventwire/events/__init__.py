@@ -14,6 +14,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from ..actors import place_as_actor
 from ..nlp import by_token
 from ..model import Acled, Actor, Event, EventDate, Place, Quote, TimeRef
 from ..sentences import Sentence, dateline_span
@@ -221,9 +222,16 @@ def actors_of(ctx: Context, head: Token | None) -> list[Actor]:
     found: list[Actor] = []
     for token in [head, *head.conjuncts]:
         actor = ctx.actor_at.get(token.i) or _actor_below(ctx, token)
-        if actor is not None and actor not in found:
-            found.append(actor)
+        for each in [actor, *_coordinated_modifiers(ctx, token)]:
+            if each is not None and each not in found:
+                found.append(each)
     return found
+
+
+def _coordinated_modifiers(ctx: Context, token: Token) -> list[Actor]:
+    """'U.S. and Russian negotiators': the actors of the modifiers coordinated on the noun."""
+    return [ctx.actor_at[c.i] for m in token.children if m.dep_ in ("amod", "compound", "nmod")
+            for c in m.conjuncts if c.i in ctx.actor_at]
 
 
 def _actor_below(ctx: Context, token: Token) -> Actor | None:
@@ -287,15 +295,17 @@ def _prep_object(ctx: Context, head: Token) -> list[Actor]:
 
 
 def _place_actors(ctx: Context, head: Token) -> list[Actor]:
-    """Countries (and capitals) named as places on the clause stand for their state as target."""
-    for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in _TARGET_PLACE_PREPS:
-            for pobj in child.children:
-                place = ctx.place_at.get(pobj.i)
-                if pobj.dep_ == "pobj" and place is not None and place.country and place.precision in (
-                        "country", "admin1", "city", "region"):
-                    return [Actor(place.text, place.span, place.name, place.country, place.country, None,
-                                  place.country)]
+    """Places named as the clause's object ("shelled Kharkiv") or on it ("arrived in Amman") stand
+    for their state, or a town for its people, as target."""
+    named = [c for c in head.children if c.dep_ in ("dobj", "obj")]
+    named += [pobj for c in head.children if c.dep_ == "prep" and c.lower_ in _TARGET_PLACE_PREPS
+              for pobj in c.children if pobj.dep_ == "pobj"]
+    named += [pobj for t in named for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+              for pobj in c.children if pobj.dep_ == "pobj"]  # "the town of Izium"
+    for token in named:
+        place = ctx.place_at.get(token.i)
+        if place is not None and place.country and place.precision in ("country", "admin1", "city", "region"):
+            return [place_as_actor(place)]
     return []
 
 
@@ -329,8 +339,9 @@ def _is_explicit(text: str) -> bool:
 def place_of(ctx: Context, verb: Token, clause: Token, sentence: Sentence, kin: set[int],
              participants: list[Actor]) -> Place | None:
     """A place attached to the clause by a locative preposition; else the sentence's only resolved
-    place. Never the event's own source or target ("Israel captured it from Jordan")."""
-    taken = [a.span for a in participants]
+    place. Never the event's own source or target ("Israel captured it from Jordan"), except a
+    town that is a target for its people ("shelled the city of Donetsk" happened there)."""
+    taken = [a.span for a in participants if a.sector != "CVL"]
 
     def free(place: Place) -> bool:
         return not any(s < place.span[1] and place.span[0] < e for s, e in taken)

@@ -56,7 +56,8 @@ def export_plover(store: Store, out: Path) -> int:
 
             def entities(role: str) -> list[dict]:
                 return [{"name": a["name"] or a["text"], "text": a["text"], "country": a["country"],
-                         "sector": a["sector"], "code": a["code"], "id": a["actor_id"]}
+                         "sector": a["plover_sector"], "cameo_sector": a["sector"], "code": a["code"],
+                         "id": a["actor_id"]}
                         for a in actors.get((e["id"], role), [])]
 
             record = {

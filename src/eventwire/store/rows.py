@@ -33,7 +33,8 @@ def _spanned(article_id: str, position: int, record) -> dict:
 
 
 def actor_fields(a: Actor) -> dict:
-    return {"name": a.name, "actor_id": a.id, "country": a.country, "sector": a.sector, "code": a.code}
+    return {"name": a.name, "actor_id": a.id, "country": a.country, "sector": a.sector, "code": a.code,
+            "plover_sector": a.plover_sector}
 
 
 def place_fields(p: Place) -> dict:

@@ -21,10 +21,11 @@ TABLES = {
     "event_actors": """
         event_id VARCHAR NOT NULL, article_id VARCHAR NOT NULL, role VARCHAR, position INTEGER, text VARCHAR,
         span_start INTEGER, span_end INTEGER, name VARCHAR, actor_id VARCHAR, country VARCHAR,
-        sector VARCHAR, code VARCHAR""",
+        sector VARCHAR, code VARCHAR, plover_sector VARCHAR""",
     "actors": """
         article_id VARCHAR NOT NULL, position INTEGER, text VARCHAR, span_start INTEGER, span_end INTEGER,
-        name VARCHAR, actor_id VARCHAR, country VARCHAR, sector VARCHAR, code VARCHAR""",
+        name VARCHAR, actor_id VARCHAR, country VARCHAR, sector VARCHAR, code VARCHAR,
+        plover_sector VARCHAR""",
     "places": """
         article_id VARCHAR NOT NULL, position INTEGER, text VARCHAR, span_start INTEGER, span_end INTEGER,
         name VARCHAR, geonameid BIGINT, lat DOUBLE, lon DOUBLE, country VARCHAR, admin1 VARCHAR,
@@ -42,6 +43,12 @@ TABLES = {
         reason VARCHAR, recorded_at TIMESTAMP""",
 }
 
+# Columns added after a table first shipped: a file written by an older version gains them.
+ADDED_COLUMNS = [
+    ("event_actors", "plover_sector VARCHAR"),
+    ("actors", "plover_sector VARCHAR"),
+]
+
 INDEXES = [
     "CREATE UNIQUE INDEX IF NOT EXISTS articles_text_hash ON articles (text_hash)",
 ]
@@ -50,6 +57,8 @@ INDEXES = [
 def create_tables(con) -> None:
     for name, columns in TABLES.items():
         con.execute(f"CREATE TABLE IF NOT EXISTS {name} ({columns})")
+    for name, column in ADDED_COLUMNS:
+        con.execute(f"ALTER TABLE {name} ADD COLUMN IF NOT EXISTS {column}")
     for statement in INDEXES:
         con.execute(statement)
 
