@@ -23,8 +23,8 @@ from ..times import precision_of
 from .classifier import NONE, clause_features, load_model, reconcile
 from .codebook import Codebook, load_codebook
 from .lexicon import Lexicon, Match, load_lexicon
-from .modality import conditional, modality_of
-from .refine import as_demand, as_intention, refine_code
+from .modality import conditional, modality_of, refused
+from .refine import as_demand, as_intention, as_refusal, refine_code
 from .size import size_of
 
 __all__ = ["find_events", "load_codebook", "load_lexicon", "Codebook", "Lexicon"]
@@ -109,6 +109,9 @@ def build_event(ctx: Context, sentence: Sentence, verb: Token, match: Match, cod
     # act made conditional on the other side ("would retaliate if ...": CAMEO's threat).
     if modality == "intended" or (modality == "hypothetical" and code[:2] in _HOSTILE and conditional(verb)):
         code = as_intention(code, codebook)
+    refusal = as_refusal(code, codebook) if modality in ("negated", "asserted", "reported") and refused(verb) else None
+    if refusal is not None:  # "will not accept refugees" happened: a refusal
+        code, modality = refusal, "reported" if claimant is not None else "asserted"
     depth = embedding_depth(verb)
     confidence = 0.5 + 0.2 * bool(source) + 0.2 * bool(target) + 0.05 * bool(match.rule.kind) - 0.1 * depth
     return Event(

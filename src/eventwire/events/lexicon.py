@@ -71,11 +71,34 @@ class Lexicon:
             if obj.dep_ not in _OBJECT_DEPS:
                 continue
             obj = _quantified(obj)
-            entry = self.nouns.get(obj.lemma_.lower())
             lemma = verb.lemma_.lower()
-            if entry and (not entry[0] or lemma in entry[0] or lemma in self.light_verbs):
-                return Match(Rule(verb.lemma_.lower(), "obj", obj.lemma_.lower(), entry[1]), obj)
+            for key in noun_keys(obj):
+                entry = self.nouns.get(key)
+                if entry and (not entry[0] or lemma in entry[0] or lemma in self.light_verbs):
+                    return Match(Rule(lemma, "obj", key, entry[1]), obj)
         return None
+
+
+def noun_keys(noun: Token) -> list[str]:
+    """The names a noun phrase's head goes by, most specific first: "hunger strike" before
+    "strike"; and for a head that only frames another noun ("a mediation effort", "the peace
+    process"), that noun too."""
+    mods: list[Token] = []
+    for left in reversed(list(noun.lefts)):
+        if left.dep_ not in ("compound", "amod") or left.i != (mods[-1].i if mods else noun.i) - 1:
+            break
+        mods.append(left)
+    words = [m.lemma_.lower() for m in reversed(mods)]
+    head = noun.lemma_.lower()
+    keys = [" ".join([*words[i:], head]) for i in range(len(words))] + [head]
+    if head in _FRAMES and mods and mods[0].dep_ == "compound":
+        keys.append(mods[0].lemma_.lower())
+    return keys
+
+
+# Heads that frame the event another noun names: "mediation effort", "peace process", "rescue mission".
+_FRAMES = frozenset({"effort", "attempt", "bid", "campaign", "mission", "drive", "process", "initiative",
+                     "operation", "move", "plan", "programme", "program", "deal", "talk"})
 
 
 def _quantified(noun: Token) -> Token:
@@ -116,7 +139,7 @@ def _complement(verb: Token, rule: Rule) -> Token | None:
             return child
         elif rule.kind == "obj" and child.dep_ in _OBJECT_DEPS:
             noun = _quantified(child)
-            if noun.lemma_.lower() == rule.value:
+            if rule.value in noun_keys(noun):
                 return noun
     return None
 

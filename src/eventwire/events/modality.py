@@ -46,6 +46,12 @@ def modality_of(verb: Token, quotes: list[Quote], published: date | None,
     return "asserted", claimant
 
 
+def refused(verb: Token) -> bool:
+    """'will not accept', 'did not agree', 'failed to reach': the act is denied by its own actor,
+    which for a cooperative act is a refusal rather than a non-event."""
+    return _negated(verb) or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "fail")
+
+
 def conditional(verb: Token) -> bool:
     """Whether the event hangs on a condition ("would retaliate if ...", "unless ...")."""
     return any(_conditional(t) for t in _governors(verb)) or any(

@@ -11,20 +11,31 @@ from ..data_files import read_csv, split_list
 from .codebook import Codebook
 
 
-@lru_cache(maxsize=1)
-def load_intentions() -> dict[str, str]:
-    return {r["from"]: r["to"] for r in read_csv("events", "intentions.csv")}
+@lru_cache(maxsize=None)
+def load_recoding(name: str) -> dict[str, str]:
+    """A table of CAMEO code prefixes and the code an event with that prefix becomes."""
+    return {r["from"]: r["to"] for r in read_csv("events", name)}
+
+
+def _recode(code: str, table: dict[str, str], codebook: Codebook) -> str:
+    for length in (4, 3, 2):  # the longest prefix the table knows
+        target = table.get(code[:length])
+        if target and target in codebook:
+            return target
+    return code
 
 
 def as_intention(code: str, codebook: Codebook) -> str:
     """A cooperative act announced for the future is CAMEO's 'express intent' (03x); a violent or
     punitive one is a threat (13x). 'will provide aid' -> 033, 'will strike' -> 138."""
-    table = load_intentions()
-    for length in (3, 2):
-        target = table.get(code[:length])
-        if target and target in codebook:
-            return target
-    return code
+    return _recode(code, load_recoding("intentions.csv"), codebook)
+
+
+def as_refusal(code: str, codebook: Codebook) -> str | None:
+    """A cooperative act someone will not do or failed to do is their refusal (12x): 'will not
+    accept refugees' -> 122, 'failed to reach agreement' -> 127. None: no refusal reading."""
+    refused = _recode(code, load_recoding("refusals.csv"), codebook)
+    return refused if refused != code else None
 
 
 @lru_cache(maxsize=1)
