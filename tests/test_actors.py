@@ -121,3 +121,10 @@ def test_a_town_as_target_stands_for_its_civilians(pipeline):
     ann = pipeline.code("Russian forces shelled the town of Izium on Tuesday.", published="2022-03-01")
     [event] = ann.events
     assert [(a.country, a.sector) for a in event.target] == [("UKR", "CVL")]
+
+
+def test_a_capital_tagged_as_a_person_is_not_a_person(pipeline):
+    found = actors(pipeline, "Emmanuel Macron arrived in Dakar on Tuesday. He said the visit was long overdue.",
+                   "2024-02-06")
+    assert not [a for a in found if a.id == "person:dakar"]
+    assert all(a.country == "FRA" for a in found if a.text == "He")

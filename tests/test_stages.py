@@ -172,3 +172,40 @@ def test_offer_to_help_with_a_phrase_in_between(code):
     assert offer.cameo.root == "03" and offer.trigger.startswith("offered [offer +to:help")
     assert [a.country for a in offer.source] == ["RUS"] and [a.country for a in offer.target] == ["USA"]
     assert offer.date.value == "2017-12-06" and offer.date.basis == "relative"
+
+
+@pytest.mark.parametrize("text, code_", [
+    ("Hungary said it will not accept any more refugees from the camps.", "122"),
+    ("The rebels will not release the hostages until their demands are met.", "1243"),
+    ("The two sides failed to reach agreement after a week of talks in Doha.", "127"),
+    ("The government did not attend the talks in Geneva.", "125"),
+])
+def test_a_cooperation_its_actor_withholds_is_a_refusal(code, text, code_):
+    [refusal] = [e for e in code(text).events if e.cameo.root == "12"]
+    assert refusal.cameo.code == code_ and refusal.plover.event == "REJECT"
+    assert refusal.modality in ("asserted", "reported")
+
+
+def test_a_withheld_attack_stays_negated_not_refused(code):
+    ann = code("Government troops did not shell the town, the ministry said.")
+    assert not [e for e in ann.events if e.cameo.root == "12"]
+    assert only(ann.events, "19").modality == "negated"
+
+
+def test_a_threat_targets_who_must_meet_its_condition(code):
+    ann = code("Moscow threatened to walk out of the arms talks if Washington deploys the new missiles.")
+    [threat] = [e for e in ann.events if e.cameo.root == "13"]
+    assert [a.country for a in threat.target] == ["USA"]
+
+
+def test_a_place_on_the_object_is_the_target_and_the_location(code):
+    ann = code("The president imposed a night-time curfew in Bouake after days of looting.")
+    [curfew] = [e for e in ann.events if e.cameo.code.startswith("172")]
+    assert [(a.country, a.sector) for a in curfew.target] == [("CIV", "CVL")]
+    assert curfew.location is not None and curfew.location.country == "CIV"
+
+
+def test_the_maker_of_a_rejected_call_is_the_target(code):
+    ann = code("Hungary rejected calls by Romania for a joint border force.")
+    [rejection] = [e for e in ann.events if e.cameo.root == "12"]
+    assert [a.country for a in rejection.target] == ["ROU"]

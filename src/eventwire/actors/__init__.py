@@ -171,6 +171,8 @@ def build_actor(doc: Doc, head: Token, items: list[tuple[Span, list[Term]]], kb:
     if borrowed and countries and not (orgs or roles):
         roles = [(s, t) for s, ts in borrowed for t in ts if t.kind == ROLE and t.sector]
     person = next((e for e in doc.ents if e.label_ == "PERSON" and e.start <= head.i < e.end), None)
+    if person is not None and any(s.start <= person.start and person.end <= s.end for s, _ in countries):
+        person = None  # "arrived in Dakar": the tagger's person is a capital the knowledge base knows
     if known:
         return person_actor(doc, head, items, kb, max(known, key=lambda st: st[0].end)[1], day)
     place_like = all(t.kind in (COUNTRY, CAPITAL) for _, t in countries)

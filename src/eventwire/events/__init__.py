@@ -238,13 +238,14 @@ def _coordinated_modifiers(ctx: Context, token: Token) -> list[Actor]:
 
 
 def _actor_below(ctx: Context, token: Token) -> Actor | None:
-    """'the coalition of Russia, Iran and Syria', 'forces of the government': look one preposition
-    down; 'Serbia's suppression', 'a U.S. request': look at the noun's possessor or modifiers."""
+    """'the coalition of Russia, Iran and Syria', 'forces of the government', 'calls by Annan':
+    look one preposition down; 'Serbia's suppression', 'a U.S. request': look at the noun's
+    possessor or modifiers."""
     for child in token.children:
         if child.dep_ in ("poss", "compound", "amod") and child.i in ctx.actor_at:
             return ctx.actor_at[child.i]
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+        if child.dep_ in ("prep", "agent") and child.lower_ in ("of", "from", "by"):
             for pobj in child.children:
                 if pobj.dep_ == "pobj" and pobj.i in ctx.actor_at:
                     return ctx.actor_at[pobj.i]
@@ -271,11 +272,21 @@ def target_of(ctx: Context, verb: Token, clause: Token, match: Match) -> list[Ac
         # "demanded that Moscow admit ...", but not "said that Syria agreed": a report has no target
         *[actors_of(ctx, _clause_subject(h)) for h in heads if h.lemma_.lower() not in SPEECH_VERBS],
         *[_place_actors(ctx, h) for h in heads],
+        *[_place_actors(ctx, o) for o in objects],  # "imposed a curfew in Abidjan"
+        # "threatened to halt talks if the United States goes ahead": who must meet the condition
+        *[actors_of(ctx, _condition_subject(h)) for h in heads],
     ]
     if verb.dep_ == "acl" and verb.head.i in ctx.actor_at:  # "a militia designated a terrorist group by"
         candidates.append([ctx.actor_at[verb.head.i]])
     candidates = [c for c in candidates if c]
     return next((c for c in candidates if any(a.country for a in c)), candidates[0] if candidates else [])
+
+
+def _condition_subject(head: Token) -> Token | None:
+    for child in head.children:
+        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in child.children):
+            return next((g for g in child.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+    return None
 
 
 def _clause_subject(head: Token) -> Token | None:
@@ -342,8 +353,8 @@ def _is_explicit(text: str) -> bool:
 def place_of(ctx: Context, verb: Token, clause: Token, sentence: Sentence, kin: set[int],
              participants: list[Actor]) -> Place | None:
     """A place attached to the clause by a locative preposition; else the sentence's only resolved
-    place. Never the event's own source or target ("Israel captured it from Jordan"), except a
-    town that is a target for its people ("shelled the city of Donetsk" happened there)."""
+    place, which is never the event's own source or target ("Israel captured it from Jordan")
+    except a town that is a target for its people ("shelled the city of Donetsk" happened there)."""
     taken = [a.span for a in participants if a.sector != "CVL"]
 
     def free(place: Place) -> bool:
@@ -353,8 +364,9 @@ def place_of(ctx: Context, verb: Token, clause: Token, sentence: Sentence, kin: 
         for token in clause_tokens(head):
             if token.i in ctx.place_at and token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE:
                 place = ctx.place_at[token.i]
-                if free(place):  # unresolved too: "in the village of X" is right even without coordinates
-                    return place
+                # "in X" on the clause is where it happened, even when X is also the target
+                # ("shelled positions in Ukraine"); unresolved too: "in the village of X"
+                return place
     own = {verb.i, clause.i, sentence.span.root.i, *kin}
     in_sentence = {id(ctx.place_at[t.i]): ctx.place_at[t.i] for t in sentence.span
                    if t.i in ctx.place_at and governing_verb(t).i in own}
