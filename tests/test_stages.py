@@ -209,3 +209,16 @@ def test_the_maker_of_a_rejected_call_is_the_target(code):
     ann = code("Hungary rejected calls by Romania for a joint border force.")
     [rejection] = [e for e in ann.events if e.cameo.root == "12"]
     assert [a.country for a in rejection.target] == ["ROU"]
+
+
+def test_a_protest_targets_what_it_is_against(code):
+    ann = code("Hundreds of Kenyan farmers marched in Nakuru to protest the Ugandan ban on milk imports.")
+    protests = [e for e in ann.events if e.cameo.root == "14"]
+    assert protests and all([a.country for a in p.target] == ["UGA"] for p in protests)
+
+
+def test_violence_with_no_named_target_is_aimed_at_where_it_happens(code):
+    ann = code("Gunmen opened fire at a market in Maiduguri on Sunday.")
+    [attack] = [e for e in ann.events if e.cameo.root in ("18", "19")]
+    assert [(a.country, a.sector) for a in attack.target] == [("NGA", "CVL")]
+    assert attack.location.country == "NGA"

@@ -32,6 +32,9 @@ __all__ = ["find_events", "load_codebook", "load_lexicon", "Codebook", "Lexicon"
 _SUBJECT_DEPS = ("nsubj", "csubj")
 _TARGET_PREPS = ("against", "on", "with", "to", "at", "for", "into", "upon", "toward", "towards", "of")
 _LOCATIVE = ("in", "at", "near", "outside", "inside", "across", "throughout", "around", "along", "off", "on")
+# Protest, coercion and violence with no named target are aimed at the state or people of the
+# place where they happen ("protesters blocked roads in Algiers", "bombs exploded in Kabul").
+_DOMESTIC_TARGETS = frozenset({"14", "17", "18", "19", "20"})
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 _OWN_CLAUSE_DEPS = frozenset({"conj", "ccomp", "advcl", "relcl"})
 _TARGET_PLACE_PREPS = frozenset({"to", "in", "into", "from", "with", "against", "on", "for", "inside"})
@@ -112,6 +115,9 @@ def build_event(ctx: Context, sentence: Sentence, verb: Token, match: Match, cod
     refusal = as_refusal(code, codebook) if modality in ("negated", "asserted", "reported") and refused(verb) else None
     if refusal is not None:  # "will not accept refugees" happened: a refusal
         code, modality = refusal, "reported" if claimant is not None else "asserted"
+    location = place_of(ctx, verb, clause, sentence, kin, [*source, *target])
+    if not target and location is not None and location.country and code[:2] in _DOMESTIC_TARGETS:
+        target = [place_as_actor(location)]  # "rioted at a jail in northern Israel": Israel's
     depth = embedding_depth(verb)
     confidence = 0.5 + 0.2 * bool(source) + 0.2 * bool(target) + 0.05 * bool(match.rule.kind) - 0.1 * depth
     return Event(
@@ -126,7 +132,7 @@ def build_event(ctx: Context, sentence: Sentence, verb: Token, match: Match, cod
         plover=codebook.plover(code),
         acled=acled_of(code, verb, codebook),
         date=when,
-        location=place_of(ctx, verb, clause, sentence, kin, [*source, *target]),
+        location=location,
         modality=modality,
         claimant=claimant,
         size=size_of(sentence.span, code),
@@ -271,6 +277,8 @@ def target_of(ctx: Context, verb: Token, clause: Token, match: Match) -> list[Ac
         *[actors_of(ctx, o) for o in objects if o.i in is_complement],
         # "demanded that Moscow admit ...", but not "said that Syria agreed": a report has no target
         *[actors_of(ctx, _clause_subject(h)) for h in heads if h.lemma_.lower() not in SPEECH_VERBS],
+        # "rallied to demand the resignation of President X", "in protest against Sweden's decision"
+        *[actors_of(ctx, o) for h in heads for o in _purpose_objects(h)],
         *[_place_actors(ctx, h) for h in heads],
         *[_place_actors(ctx, o) for o in objects],  # "imposed a curfew in Abidjan"
         # "threatened to halt talks if the United States goes ahead": who must meet the condition
@@ -280,6 +288,22 @@ def target_of(ctx: Context, verb: Token, clause: Token, match: Match) -> list[Ac
         candidates.append([ctx.actor_at[verb.head.i]])
     candidates = [c for c in candidates if c]
     return next((c for c in candidates if any(a.country for a in c)), candidates[0] if candidates else [])
+
+
+def _purpose_objects(head: Token) -> list[Token]:
+    """The objects of what the act was for: a to-clause ("to protest the arrests") or a protest
+    phrase ("in protest against the decision", "in protest of the ruling")."""
+    out = []
+    for child in head.children:
+        if child.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children):
+            out += [o for o in child.children if o.dep_ in ("dobj", "obj")]
+            out += [p for c in child.children if c.dep_ == "prep" and c.lower_ in ("against", "over")
+                    for p in c.children if p.dep_ == "pobj"]
+        if child.dep_ == "prep" and child.lower_ == "in":
+            for noun in (p for p in child.children if p.dep_ == "pobj" and p.lemma_.lower() == "protest"):
+                out += [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "against", "at", "over")
+                        for p in c.children if p.dep_ == "pobj"]
+    return out
 
 
 def _condition_subject(head: Token) -> Token | None:
