@@ -222,3 +222,20 @@ def test_violence_with_no_named_target_is_aimed_at_where_it_happens(code):
     [attack] = [e for e in ann.events if e.cameo.root in ("18", "19")]
     assert [(a.country, a.sector) for a in attack.target] == [("NGA", "CVL")]
     assert attack.location.country == "NGA"
+
+
+@pytest.mark.parametrize("text, root, country", [
+    ("The Palestinian youths have resorted to throwing stones at police.", "14", "PSE"),
+    ("Iraqi militias responded by firing rockets at the base.", "19", "IRQ"),
+    ("Egypt and Sudan reached an agreement to share intelligence on smuggling networks.", "06", "EGY"),
+    ("Kenya is willing to send troops to help protect the port, the Kenyan defence minister said.", "15", "KEN"),
+])
+def test_the_source_is_found_through_complements(code, text, root, country):
+    events = [e for e in code(text).events if e.cameo.root == root]
+    assert events and country in {a.country for a in events[0].source}, [(e.trigger, e.source) for e in events]
+
+
+def test_an_actor_with_no_country_takes_its_groups(code):
+    ann = code("Doctors from two Canadian aid groups delivered medicine to the hospital.")
+    [aid] = [e for e in ann.events if e.cameo.root == "07"]
+    assert [a.country for a in aid.source] == ["CAN"]

@@ -198,7 +198,7 @@ def _speaker_of(verb: Token) -> Token | None:
 
 def _own_subject(verb: Token) -> Token | None:
     token = verb
-    for _ in range(4):
+    for _ in range(6):
         for child in token.children:
             if child.dep_ in _SUBJECT_DEPS:
                 return child
@@ -206,6 +206,12 @@ def _own_subject(verb: Token) -> Token | None:
                 return next((g for g in child.children if g.dep_ == "pobj"), None)
         if token.dep_ in ("conj", "xcomp", "advcl", "acomp") and token.head.i != token.i:
             token = token.head
+        elif token.dep_ == "pcomp" and token.head.dep_ == "prep":  # "resorted to throwing stones"
+            token = token.head.head
+        elif token.dep_ == "acl" and token.head.dep_ in ("dobj", "obj") and token.head.head.pos_ in ("VERB", "AUX"):
+            token = token.head.head  # "reached a consensus to exchange": who reached it
+        elif token.dep_ == "acl" and token.tag_ in ("VBD", "VBG"):
+            return token.head  # "youths resorted to ...", "soldiers firing on ...": the noun acts
         elif token.dep_ in ("acl", "relcl") and token.head.i != token.i:
             return token.head if token.dep_ == "relcl" else None
         else:
@@ -230,7 +236,10 @@ def actors_of(ctx: Context, head: Token | None) -> list[Actor]:
         return []
     found: list[Actor] = []
     for token in [head, *head.conjuncts]:
-        actor = ctx.actor_at.get(token.i) or _actor_below(ctx, token)
+        actor = ctx.actor_at.get(token.i)
+        if actor is None or actor.country is None:  # "doctors from two American aid groups"
+            below = _actor_below(ctx, token)
+            actor = below if below is not None and (actor is None or below.country) else actor
         for each in [actor, *_coordinated_modifiers(ctx, token)]:
             if each is not None and each not in found:
                 found.append(each)
