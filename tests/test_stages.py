@@ -239,3 +239,9 @@ def test_an_actor_with_no_country_takes_its_groups(code):
     ann = code("Doctors from two Canadian aid groups delivered medicine to the hospital.")
     [aid] = [e for e in ann.events if e.cameo.root == "07"]
     assert [a.country for a in aid.source] == ["CAN"]
+def test_a_compound_noun_is_read_whole(code):
+    ann = code("Dozens of prisoners continued their hunger strike on Tuesday.")
+    assert [e.plover.event for e in ann.events if e.plover] == ["PROTEST"]
+    assert not [e for e in ann.events if e.cameo.root == "19"]
+
+

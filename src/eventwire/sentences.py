@@ -29,8 +29,9 @@ class Sentence:
 def select_sentences(doc: Doc) -> list[Sentence]:
     kept: list[Sentence] = []
     seen: list[set[str]] = []
+    text = doc.text  # spaCy rebuilds doc.text from its tokens on every access
     for index, sent in enumerate(doc.sents):
-        if not sent.text.strip() or is_link_line(doc.text, sent.start_char):
+        if not sent.text.strip() or is_link_line(text, sent.start_char):
             continue
         words = {w.lower() for w in _WORD.findall(sent.text)}
         if len(words) >= MIN_WORDS and any(jaccard(words, s) >= NEAR_DUPLICATE for s in seen):

@@ -79,6 +79,7 @@ class KnowledgeBase:
         # a named group's sector wins over theirs.
         self.member_roles: set[str] = set()
         self.plover_sectors: dict[str, str] = {}  # CAMEO agent code -> PLOVER sector (sectors.csv)
+        self._by_title: dict[tuple[str, str], list[Office]] | None = None
 
     def plover_sector(self, term: Term | None, day: str | None = None) -> str | None:
         """The PLOVER sector a term gives: its own, else the crosswalk of its CAMEO sector."""
@@ -113,9 +114,22 @@ class KnowledgeBase:
         """Who held the office ("the Iraqi oil minister") on that day."""
         if not day:
             return None
-        found = [o for terms in self.offices.values() for o in terms
-                 if o.country == country and o.role == role and o.held_on(day)]
-        return found[-1] if len(found) >= 1 else None
+        found = [o for o in self._offices_by_title().get((country, role), ()) if o.held_on(day)]
+        return found[-1] if found else None
+
+    def set_offices(self, person: str, terms: list[Office]) -> None:
+        self.offices[person] = sorted(terms, key=lambda o: o.start)
+        self._by_title = None
+
+    def _offices_by_title(self) -> dict[tuple[str, str], list[Office]]:
+        """(country, role) -> its terms, built on first use: a title lookup per actor mention
+        must not scan every office."""
+        if self._by_title is None:
+            self._by_title = {}
+            for terms in self.offices.values():
+                for o in terms:
+                    self._by_title.setdefault((o.country, o.role), []).append(o)
+        return self._by_title
 
     def add(self, alias: str, term: Term) -> None:
         alias = alias.strip()

@@ -603,7 +603,7 @@ class _Importer:
         if not offices:
             return self._org_term(now, name)
         self.people.add(key)
-        self.kb.offices[key] = sorted(offices, key=lambda o: o.start)
+        self.kb.set_offices(key, offices)
         self.counts["people_added"] += 1
         self.counts["offices_added"] += len(offices)
         return Term(PERSON, key, now.country or fallback, now.sector, None, name)

@@ -45,8 +45,8 @@ class Lexicon:
             kind, _, value = (row.get("complement") or "").partition(":")
             rule = Rule(row["lemma"].lower(), kind.strip(), value.strip().lower(), row.get("cameo") or None)
             self.verbs.setdefault(rule.lemma, []).append(rule)
-        for rules in self.verbs.values():
-            rules.sort(key=lambda r: (_SPECIFICITY.get(r.kind, 9), r.value == "*"))
+        for rules in self.verbs.values():  # a compound object ("hunger strike") before its head
+            rules.sort(key=lambda r: (_SPECIFICITY.get(r.kind, 9), r.value == "*", -r.value.count(" ")))
         light = data_path("events", "light_verbs.txt").read_text(encoding="utf-8").splitlines()
         self.light_verbs = frozenset(w.strip() for w in light if w.strip() and not w.startswith("#"))
         self.nouns: dict[str, tuple[frozenset[str], str]] = {}
@@ -57,7 +57,15 @@ class Lexicon:
     def match_verb(self, verb: Token) -> Match | None:
         """The most specific rule that matches; an event noun as object ("gave aid", "held talks")
         is more specific than the verb's bare sense."""
+        tried_compounds = False
         for rule in self.verbs.get(verb.lemma_.lower(), ()):
+            # an event noun named by a compound ("continued their hunger strike") beats a row that
+            # knows only the head ("continue,obj:strike"), not one that knows the compound
+            if not tried_compounds and (rule.kind not in ("to", "prt") and " " not in rule.value):
+                tried_compounds = True
+                compound = self.match_light_verb(verb, compounds_only=True)
+                if compound is not None:
+                    return compound
             if rule.kind == "":
                 return self.match_light_verb(verb) or Match(rule, None)
             complement = _complement(verb, rule)
@@ -65,7 +73,7 @@ class Lexicon:
                 return Match(rule, complement)
         return self.match_light_verb(verb)
 
-    def match_light_verb(self, verb: Token) -> Match | None:
+    def match_light_verb(self, verb: Token, compounds_only: bool = False) -> Match | None:
         """'launched an airstrike', 'held talks': the event is in the object noun."""
         for obj in verb.children:
             if obj.dep_ not in _OBJECT_DEPS:
@@ -73,6 +81,8 @@ class Lexicon:
             obj = _quantified(obj)
             lemma = verb.lemma_.lower()
             for key in noun_keys(obj):
+                if compounds_only and " " not in key:
+                    continue
                 entry = self.nouns.get(key)
                 if entry and (not entry[0] or lemma in entry[0] or lemma in self.light_verbs):
                     return Match(Rule(lemma, "obj", key, entry[1]), obj)

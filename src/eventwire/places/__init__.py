@@ -435,9 +435,10 @@ def containment_pairs(doc: Doc, mentions: list[Mention], hits: list[list[Entry]]
     followed by the division or country containing it. Both are resolved together, to the pair that
     fits. A country followed by a country is a list ("China, Japan"), not a pair."""
     chosen: dict[int, Entry] = {}
+    text = doc.text  # spaCy rebuilds doc.text from its tokens on every access
     for i in range(len(mentions) - 1):
         place, container = mentions[i].span, mentions[i + 1].span
-        if doc.text[place.end_char:container.start_char].strip() not in (",", "in", "("):
+        if text[place.end_char:container.start_char].strip() not in (",", "in", "("):
             continue
         inner, outer = hits[i], hits[i + 1]
         if any(a.precision == "country" and primary(a, place.text) for a in inner):

@@ -23,6 +23,7 @@ _SCHEDULING = frozenset({"schedule", "plan", "expect", "due", "set", "slate", "i
 
 def find_times(doc: Doc, published: date | None) -> list[TimeRef]:
     refs = []
+    text = doc.text  # spaCy rebuilds doc.text from its tokens on every access
     for ent in doc.ents:
         if ent.label_ not in ("DATE", "TIME"):
             continue
@@ -35,13 +36,13 @@ def find_times(doc: Doc, published: date | None) -> list[TimeRef]:
         if kind is None:
             continue
         start, end = _unhedged((ent.start_char, ent.end_char), ent.text)
-        refs.append(TimeRef(doc.text[start:end], (start, end), kind, value))
+        refs.append(TimeRef(text[start:end], (start, end), kind, value))
     taken = [r.span for r in refs]
-    for start, end in _extra_expressions(doc.text):  # what the entity recognizer does not tag
+    for start, end in _extra_expressions(text):  # what the entity recognizer does not tag
         if not any(s < end and start < e for s, e in taken):
-            kind, value = normalize(doc.text[start:end], published)
+            kind, value = normalize(text[start:end], published)
             if kind is not None:
-                refs.append(TimeRef(doc.text[start:end], (start, end), kind, value))
+                refs.append(TimeRef(text[start:end], (start, end), kind, value))
     return sorted(refs, key=lambda r: r.span)
 
 
