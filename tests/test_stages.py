@@ -245,3 +245,17 @@ def test_a_compound_noun_is_read_whole(code):
     assert not [e for e in ann.events if e.cameo.root == "19"]
 
 
+
+
+@pytest.mark.parametrize("text, code_", [
+    ("Dock workers went on strike at the port on Monday.", "143"),
+    ("Dozens of detainees went on hunger strike in March.", "142"),
+    ("The envoys returned to Cairo for talks on the ceasefire.", "040"),
+    ("Militias engaged in ethnic cleansing across the province.", "203"),
+])
+def test_an_event_noun_after_a_verb_of_taking_part(code, text, code_):
+    assert code_ in [e.cameo.code for e in code(text).events]
+
+
+def test_going_somewhere_is_not_an_event(code):
+    assert not code("The minister went on holiday to the coast.").events

@@ -74,9 +74,11 @@ class Lexicon:
         return self.match_light_verb(verb)
 
     def match_light_verb(self, verb: Token, compounds_only: bool = False) -> Match | None:
-        """'launched an airstrike', 'held talks': the event is in the object noun."""
-        for obj in verb.children:
-            if obj.dep_ not in _OBJECT_DEPS:
+        """'launched an airstrike', 'held talks': the event is in the object noun; 'went on
+        strike', 'returned to Geneva for talks', 'engaged in ethnic cleansing': in the noun of a
+        preposition on a verb of going or taking part."""
+        for obj in [*verb.children, *_event_pobjs(verb)]:
+            if obj.dep_ not in (*_OBJECT_DEPS, "pobj"):
                 continue
             obj = _quantified(obj)
             lemma = verb.lemma_.lower()
@@ -84,9 +86,23 @@ class Lexicon:
                 if compounds_only and " " not in key:
                     continue
                 entry = self.nouns.get(key)
-                if entry and (not entry[0] or lemma in entry[0] or lemma in self.light_verbs):
-                    return Match(Rule(lemma, "obj", key, entry[1]), obj)
+                joined = obj.dep_ == "pobj"  # "went on strike": the verb is one of taking part
+                if entry and (joined or not entry[0] or lemma in entry[0] or lemma in self.light_verbs):
+                    return Match(Rule(lemma, "prep" if joined else "obj", key, entry[1]), obj)
         return None
+
+
+# Verbs that take part in or travel to the event a prepositional noun names, and the prepositions.
+_EVENT_PREPS = frozenset({"for", "on", "into", "in"})
+_GOING = frozenset({"go", "come", "return", "arrive", "travel", "head", "fly", "enter", "engage", "embark",
+                    "participate", "join", "take"})
+
+
+def _event_pobjs(verb: Token) -> list[Token]:
+    if verb.lemma_.lower() not in _GOING:
+        return []
+    return [p for c in verb.children if c.dep_ == "prep" and c.lower_ in _EVENT_PREPS
+            for p in c.children if p.dep_ == "pobj"]
 
 
 def noun_keys(noun: Token) -> list[str]:
@@ -124,7 +140,8 @@ def _quantified(noun: Token) -> Token:
 
 _MEASURES = frozenset({"dollar", "euro", "pound", "yen", "yuan", "rupee", "ton", "tonne", "million", "billion",
                        "worth", "amount", "package", "shipment", "consignment", "round", "series", "wave",
-                       "number", "lot", "batch", "convoy", "load", "truckload", "kilogram", "litre", "liter"})
+                       "number", "lot", "batch", "convoy", "load", "truckload", "kilogram", "litre", "liter",
+                       "day", "week", "month", "hour", "year", "night"})  # "10 days of war games"
 
 
 def _infinitive_complement(child: Token) -> bool:
@@ -138,7 +155,7 @@ def _infinitive_complement(child: Token) -> bool:
 
 
 def _complement(verb: Token, rule: Rule) -> Token | None:
-    for child in verb.children:
+    for child in [*verb.children, *(_event_pobjs(verb) if rule.kind == "obj" else ())]:
         if rule.kind == "to" and _infinitive_complement(child):
             if rule.value in ("*", child.lemma_.lower()):
                 return child
@@ -147,7 +164,7 @@ def _complement(verb: Token, rule: Rule) -> Token | None:
         elif rule.kind == "prt" and child.dep_ in ("prt", "advmod") and child.lower_ == rule.value:
             # spaCy often attaches the particle as advmod ("stepped down", "walked out")
             return child
-        elif rule.kind == "obj" and child.dep_ in _OBJECT_DEPS:
+        elif rule.kind == "obj" and child.dep_ in (*_OBJECT_DEPS, "pobj"):
             noun = _quantified(child)
             if rule.value in noun_keys(noun):
                 return noun
