@@ -137,6 +137,10 @@ class Event:
     # Clause boundaries between the trigger and the sentence's main clause (0: the main clause).
     # Internal: used to pick a sentence's headline event; not part of the output contract.
     depth: int = field(default=0, metadata={"internal": True})
+    # Why `location` is where the event happened: "clause" (a place attached to the event's own
+    # clause), "sentence" (the sentence's only place), "dateline" (where the story was filed); None
+    # when there is no location.
+    location_basis: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,84 @@
+"""Where an event happened: the place on its own clause, else the sentence's only place, else the
+dateline; one place at most, with the basis recorded, and none rather than a wrong one."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def code(pipeline):
+    def run(text):
+        return pipeline.code(text, published="2019-03-05")
+
+    return run
+
+
+def event(ann, word):
+    [found] = [e for e in ann.events if e.trigger.startswith(word + " ")]
+    return found
+
+
+def test_a_locative_phrase_on_the_clause_locates_the_event(code):
+    march = event(code("Protesters marched in Paris on Saturday against the new labour law."), "marched")
+    assert march.location.name == "Paris" and march.location_basis == "clause"
+
+
+def test_the_narrowest_place_the_clause_names_wins(code):
+    ann = code("In Germany, thousands of workers demonstrated outside the parliament in Berlin.")
+    assert event(ann, "demonstrated").location.name == "Berlin"
+
+
+def test_the_object_of_a_physical_act_is_where_it_happened(code):
+    shelling = event(code("Government troops shelled the town of Douma on Friday."), "shelled")
+    assert shelling.location.text == "Douma" and shelling.location_basis == "clause"
+
+
+def test_a_place_in_the_circumstances_of_the_act(code):
+    ann = code("Troops attacked rebel positions during heavy fighting in Kunduz province.")
+    assert event(ann, "attacked").location.country == "AFG"
+
+
+def test_a_place_put_before_coordinated_verbs_locates_both(code):
+    ann = code("In Kandahar, gunmen shot and killed two police officers on Tuesday.")
+    assert event(ann, "killed").location.text == "Kandahar"
+
+
+def test_a_relative_clause_on_a_place_happened_there(code):
+    ann = code("Hundreds of students travelled to Nairobi, where they protested against higher tuition fees.")
+    assert event(ann, "protested").location.name == "Nairobi"
+    assert event(ann, "travelled").location is None  # a destination is not where the journey happened
+
+
+def test_origin_and_destination_are_not_where_a_move_happened(code):
+    withdrawal = event(code("Rebel fighters withdrew from Aleppo to Idlib on Sunday."), "withdrew")
+    assert withdrawal.location is None and withdrawal.location_basis is None
+
+
+def test_the_source_is_not_the_location(code):
+    assert event(code("Israel captured the hill from Syria in 1967."), "captured").location is None
+
+
+def test_what_a_decision_is_about_is_not_where_it_was_made(code):
+    ann = code("The president announced on Wednesday that the United States would recognize Jerusalem "
+               "as the capital of Israel.")
+    assert all(e.location is None for e in ann.events)
+
+
+def test_a_place_inside_an_actor_name_is_not_a_location(code):
+    ann = code("Fighters of the Islamic State of Iraq and the Levant stormed a police station on Monday.")
+    assert event(ann, "stormed").location is None
+    ann = code("The U.S. Army said on Monday that its soldiers had arrested three men.")
+    assert all(e.location is None for e in ann.events)
+
+
+def test_the_dateline_is_the_last_resort_and_says_so(code):
+    ann = code("BAMAKO, March 3 (Example Wire) - The opposition held a rally on Sunday.\n\n"
+               "Police later arrested two opposition leaders.")
+    arrest = event(ann, "arrested")
+    assert arrest.location.name == "Bamako" and arrest.location_basis == "dateline"
+
+
+def test_seed_announcement_is_not_located_in_jerusalem(seed_annotation):
+    announced = [e for e in seed_annotation.events if "Jerusalem" in e.evidence]
+    assert announced and all(e.location is None or e.location.name != "Jerusalem" for e in announced)
