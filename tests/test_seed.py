@@ -63,3 +63,18 @@ def test_seed_time_expressions(seed_annotation):
 def test_militias_crossing_last_month_is_dated_to_the_month(seed_annotation):
     crossing = [e for e in seed_annotation.events if "last month" in e.evidence and e.date.precision == "month"]
     assert crossing and all(e.date.value == "2017-11" for e in crossing)
+
+
+def test_ministers_tour_the_badra_oilfield_in_wasit(seed_annotation):
+    import math
+
+    tours = [e for e in seed_annotation.events if "Badra" in e.evidence and e.cameo.root == "04"]
+    assert tours, [(e.trigger, e.cameo.code) for e in seed_annotation.events if "Badra" in e.evidence]
+    [tour] = tours
+    assert {a.country for a in tour.source} == {"IRQ", "RUS"}
+    assert tour.date.value == "2017-12-06"
+    # within 161 km of Badrah, Wasit (33.1 N, 45.9 E)
+    lat, lon = math.radians(tour.location.lat), math.radians(tour.location.lon)
+    d = 6371 * math.acos(math.sin(lat) * math.sin(math.radians(33.1151)) + math.cos(lat)
+                         * math.cos(math.radians(33.1151)) * math.cos(lon - math.radians(45.9334)))
+    assert d < 161 and tour.location.country == "IRQ"

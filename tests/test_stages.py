@@ -259,3 +259,10 @@ def test_an_event_noun_after_a_verb_of_taking_part(code, text, code_):
 
 def test_going_somewhere_is_not_an_event(code):
     assert not code("The minister went on holiday to the coast.").events
+
+
+def test_an_event_noun_in_a_during_phrase_of_an_eventless_verb(code):
+    ann = code("The two ministers walked together during a tour of the refinery on Tuesday.")
+    assert [e.cameo.code for e in ann.events] == ["042"]
+    ann = code("Three people were killed during a protest in the capital.")
+    assert [e.cameo.root for e in ann.events] == ["19"]

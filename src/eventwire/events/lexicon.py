@@ -58,7 +58,8 @@ class Lexicon:
         """The most specific rule that matches; an event noun as object ("gave aid", "held talks")
         is more specific than the verb's bare sense."""
         tried_compounds = False
-        for rule in self.verbs.get(verb.lemma_.lower(), ()):
+        lemma = verb.lemma_.lower()
+        for rule in self.verbs.get(lemma, ()):
             # an event noun named by a compound ("continued their hunger strike") beats a row that
             # knows only the head ("continue,obj:strike"), not one that knows the compound
             if not tried_compounds and (rule.kind not in ("to", "prt") and " " not in rule.value):
@@ -71,13 +72,13 @@ class Lexicon:
             complement = _complement(verb, rule)
             if complement is not None:
                 return Match(rule, complement)
-        return self.match_light_verb(verb)
+        return self.match_light_verb(verb, eventless=True)  # no row fits the verb
 
-    def match_light_verb(self, verb: Token, compounds_only: bool = False) -> Match | None:
+    def match_light_verb(self, verb: Token, compounds_only: bool = False, eventless: bool = False) -> Match | None:
         """'launched an airstrike', 'held talks': the event is in the object noun; 'went on
         strike', 'returned to Geneva for talks', 'engaged in ethnic cleansing': in the noun of a
         preposition on a verb of going or taking part."""
-        for obj in [*verb.children, *_event_pobjs(verb)]:
+        for obj in [*verb.children, *_event_pobjs(verb, eventless)]:
             if obj.dep_ not in (*_OBJECT_DEPS, "pobj"):
                 continue
             obj = _quantified(obj)
@@ -98,10 +99,12 @@ _GOING = frozenset({"go", "come", "return", "arrive", "travel", "head", "fly", "
                     "participate", "join", "take"})
 
 
-def _event_pobjs(verb: Token) -> list[Token]:
-    if verb.lemma_.lower() not in _GOING:
-        return []
-    return [p for c in verb.children if c.dep_ == "prep" and c.lower_ in _EVENT_PREPS
+def _event_pobjs(verb: Token, eventless: bool = False) -> list[Token]:
+    """Nouns that may name the event a verb takes part in. `eventless`: no lexicon row fits the
+    verb, so "walked during a tour" tells of the tour."""
+    preps = (_EVENT_PREPS if verb.lemma_.lower() in _GOING else frozenset()) | (
+        {"during"} if eventless else frozenset())
+    return [p for c in verb.children if c.dep_ == "prep" and c.lower_ in preps
             for p in c.children if p.dep_ == "pobj"]
 
 
