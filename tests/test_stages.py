@@ -266,3 +266,9 @@ def test_an_event_noun_in_a_during_phrase_of_an_eventless_verb(code):
     assert [e.cameo.code for e in ann.events] == ["042"]
     ann = code("Three people were killed during a protest in the capital.")
     assert [e.cameo.root for e in ann.events] == ["19"]
+
+
+def test_violence_by_armed_men_is_not_vetoed_by_the_model(code):
+    ann = code("Militiamen have killed three tribal sheikhs.")
+    assert [e.cameo.root for e in ann.events] == ["19"]
+    assert not code("Brazil beat Argentina 2-1 in the final.").events

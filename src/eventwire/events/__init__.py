@@ -41,6 +41,8 @@ _RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 _OWN_CLAUSE_DEPS = frozenset({"conj", "ccomp", "advcl", "relcl"})
 _TARGET_PLACE_PREPS = frozenset({"to", "in", "into", "from", "with", "against", "on", "for", "inside"})
 _HOSTILE = frozenset({"14", "16", "17", "18", "19", "20"})
+_VIOLENT = frozenset({"18", "19", "20"})
+_ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "SEP", "UAF", "COP", "SPY", "CRM", "RAD"})
 _SELF_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i"})
 # Clause links that embed an event below the sentence's main assertion: each costs confidence.
 _EMBEDDING_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "pcomp", "csubj"})
@@ -111,8 +113,11 @@ def build_event(ctx: Context, sentence: Sentence, verb: Token, match: Match, cod
     when = date_of(ctx, verb, sentence)
     modality, claimant = modality_of(verb, ctx.quotes, ctx.published, when)
     code = refine_code(match.rule.cameo, sentence.span, codebook)
-    # The model may veto an event, except someone's claim: a claim is data, flagged by its modality.
-    code, why = check_with_model(code, verb, codebook, may_drop=claimant is None)
+    # The model may veto an event, except someone's claim (a claim is data, flagged by its
+    # modality) and violence by armed or security forces: "militiamen killed three sheikhs" is no
+    # sports result or accident, whatever words surround it.
+    armed = code[:2] in _VIOLENT and any(a.sector in _ARMED_SECTORS for a in source)
+    code, why = check_with_model(code, verb, codebook, may_drop=claimant is None and not armed)
     if code is None:
         return None  # the model is sure this is no event ("Brazil beat Argentina 2-1")
     code, demanded_of = as_demand(code, verb, codebook)  # evidence the model does not see: the modal
