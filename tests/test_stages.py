@@ -272,3 +272,19 @@ def test_violence_by_armed_men_is_not_vetoed_by_the_model(code):
     ann = code("Militiamen have killed three tribal sheikhs.")
     assert [e.cameo.root for e in ann.events] == ["19"]
     assert not code("Brazil beat Argentina 2-1 in the final.").events
+
+
+@pytest.mark.parametrize("text, root", [
+    ("Heavy clashes erupted in the north of the city on Sunday.", "19"),
+    ("The raid took place before dawn, residents said.", "19"),
+    ("Fighting continued for a third day near Bakhmut.", "19"),
+    ("The meeting took place in Geneva on Friday.", "04"),
+])
+def test_an_event_named_as_the_subject_of_a_verb_of_happening(code, text, root):
+    assert root in [e.cameo.root for e in code(text).events]
+
+
+@pytest.mark.parametrize("text", ["Prices continued to rise.", "The storm continued overnight.",
+                                  "The party took place at the embassy."])
+def test_happening_without_an_event_noun_is_no_event(code, text):
+    assert not code(text).events

@@ -22,7 +22,7 @@ from ..quotes import SPEECH_VERBS
 from ..times import precision_of
 from .classifier import NONE, clause_features, load_model, reconcile
 from .codebook import Codebook, load_codebook
-from .lexicon import Lexicon, Match, load_lexicon
+from .lexicon import HAPPENING, Lexicon, Match, load_lexicon
 from .modality import conditional, modality_of, refused
 from .refine import as_demand, as_intention, as_refusal, refine_code
 from .size import size_of
@@ -114,10 +114,13 @@ def build_event(ctx: Context, sentence: Sentence, verb: Token, match: Match, cod
     modality, claimant = modality_of(verb, ctx.quotes, ctx.published, when)
     code = refine_code(match.rule.cameo, sentence.span, codebook)
     # The model may veto an event, except someone's claim (a claim is data, flagged by its
-    # modality) and violence by armed or security forces: "militiamen killed three sheikhs" is no
-    # sports result or accident, whatever words surround it.
+    # modality), violence by armed or security forces ("militiamen killed three sheikhs" is no
+    # sports result or accident, whatever words surround it) and an event named as the subject.
     armed = code[:2] in _VIOLENT and any(a.sector in _ARMED_SECTORS for a in source)
-    code, why = check_with_model(code, verb, codebook, may_drop=claimant is None and not armed)
+    # "clashes erupted", "fighting continued": the subject of a verb of happening names an event
+    named = (match.complement is not None and match.complement.dep_ == "nsubj") or (
+        verb.dep_ in ("nsubj", "csubj") and verb.head.lemma_.lower() in HAPPENING)
+    code, why = check_with_model(code, verb, codebook, may_drop=claimant is None and not (armed or named))
     if code is None:
         return None  # the model is sure this is no event ("Brazil beat Argentina 2-1")
     code, demanded_of = as_demand(code, verb, codebook)  # evidence the model does not see: the modal

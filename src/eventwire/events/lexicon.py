@@ -79,7 +79,7 @@ class Lexicon:
         strike', 'returned to Geneva for talks', 'engaged in ethnic cleansing': in the noun of a
         preposition on a verb of going or taking part."""
         for obj in [*verb.children, *_event_pobjs(verb, eventless)]:
-            if obj.dep_ not in (*_OBJECT_DEPS, "pobj"):
+            if obj.dep_ not in (*_OBJECT_DEPS, "pobj", "nsubj"):
                 continue
             obj = _quantified(obj)
             lemma = verb.lemma_.lower()
@@ -87,7 +87,7 @@ class Lexicon:
                 if compounds_only and " " not in key:
                     continue
                 entry = self.nouns.get(key)
-                joined = obj.dep_ == "pobj"  # "went on strike": the verb is one of taking part
+                joined = obj.dep_ in ("pobj", "nsubj")  # "went on strike", "clashes erupted"
                 if entry and (joined or not entry[0] or lemma in entry[0] or lemma in self.light_verbs):
                     return Match(Rule(lemma, "prep" if joined else "obj", key, entry[1]), obj)
         return None
@@ -99,13 +99,22 @@ _GOING = frozenset({"go", "come", "return", "arrive", "travel", "head", "fly", "
                     "participate", "join", "take"})
 
 
+# Verbs that only say an event took place: its noun is the subject ("clashes erupted").
+HAPPENING = frozenset({"occur", "happen", "erupt", "break", "take", "continue", "resume", "rage", "flare",
+                        "spread", "escalate", "intensify", "unfold", "begin", "start", "persist"})
+
+
 def _event_pobjs(verb: Token, eventless: bool = False) -> list[Token]:
     """Nouns that may name the event a verb takes part in. `eventless`: no lexicon row fits the
-    verb, so "walked during a tour" tells of the tour."""
+    verb, so "walked during a tour" tells of the tour, and "clashes erupted", "the raid took
+    place" of the clashes and the raid."""
     preps = (_EVENT_PREPS if verb.lemma_.lower() in _GOING else frozenset()) | (
         {"during"} if eventless else frozenset())
-    return [p for c in verb.children if c.dep_ == "prep" and c.lower_ in preps
-            for p in c.children if p.dep_ == "pobj"]
+    found = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in preps
+             for p in c.children if p.dep_ == "pobj"]
+    if eventless and verb.lemma_.lower() in HAPPENING:
+        found += [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+    return found
 
 
 def noun_keys(noun: Token) -> list[str]:
