@@ -128,3 +128,16 @@ def test_a_capital_tagged_as_a_person_is_not_a_person(pipeline):
                    "2024-02-06")
     assert not [a for a in found if a.id == "person:dakar"]
     assert all(a.country == "FRA" for a in found if a.text == "He")
+
+
+def test_a_backer_word_must_follow_the_country(pipeline):
+    [militia] = actors(pipeline, "Burundian militiamen armed with machetes attacked the camp.", "2000-01-01")
+    assert (militia.country, militia.sector) == ("BDI", "UAF")
+    [backed] = actors(pipeline, "Iranian backed militias fired rockets.", "2024-01-01")
+    assert backed.country is None
+
+
+def test_a_crowd_takes_the_country_of_where_it_acts(pipeline):
+    ann = pipeline.code("Thousands of people blocked streets in Lahore on Friday.", published="2024-01-05")
+    crowd = [a for a in ann.actors if a.sector == "CVL"]
+    assert crowd and crowd[0].country == "PAK"

@@ -127,8 +127,11 @@ def _country_in_phrase(doc: Doc, actor: Actor, place_at: dict[int, Place]) -> st
     verb = head
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
-    # the actor's own phrase ("protesters in Basra"), then its clause ("met protesters in Basra")
-    for owner, preps in ((head, ("in", "of", "from")), (verb, ("in", "at", "near", "across", "throughout"))):
+    # the actor's own phrase ("protesters in Basra"), then its clause ("met protesters in Basra",
+    # "blocked streets in Hong Kong")
+    here = ("in", "at", "near", "across", "throughout")
+    objects = [(o, here) for o in verb.children if o.dep_ in ("dobj", "obj")]
+    for owner, preps in ((head, ("in", "of", "from")), (verb, here), *objects):
         for prep in owner.children:
             if prep.dep_ == "prep" and prep.lower_ in preps:
                 for pobj in prep.children:
@@ -148,8 +151,11 @@ def is_backer(span: Span) -> bool:
     """'Iran-backed', 'pro-Iranian': the country supports the actor; it is not the actor's country."""
     doc = span.doc
     nxt = doc[span.end: span.end + 2]
+    # the backing word right after the name, or after a hyphen: "Iran-backed", "Iranian backed";
+    # not one further on ("Burundian militiamen armed with machetes")
+    backing = nxt[1:] if len(nxt) and nxt[0].text == "-" else nxt[:1]
     before = doc[max(span.start - 2, 0): span.start].text.lower().replace(" ", "")
-    return (any(_BACKER.match(t.text) for t in nxt) or bool(_BACKER.match(doc[span.end - 1].text.split("-")[-1]))
+    return (any(_BACKER.match(t.text) for t in backing) or bool(_BACKER.match(doc[span.end - 1].text.split("-")[-1]))
             or before.endswith(("pro-", "pro")) or span.text.lower().startswith("pro-"))
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import Event
+from .actors import GOLD_TYPOS
 from .metrics import Scores
 
 # PLOVER 0.5b1 labels in the gold standard, as PLOVER 2.0 names them.
@@ -35,7 +36,9 @@ def plover_gsr(shared: Path) -> list[Example]:
 
 
 def _countries(actors) -> set[str]:
-    return {a["code"][:3] for a in actors if isinstance(a, dict) and a.get("code")} if isinstance(actors, list) else set()
+    if not isinstance(actors, list):
+        return set()
+    return {GOLD_TYPOS.get(a["code"][:3], a["code"][:3]) for a in actors if isinstance(a, dict) and a.get("code")}
 
 
 def cameo_examples(shared: Path) -> list[Example]:
