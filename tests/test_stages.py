@@ -288,3 +288,14 @@ def test_an_event_named_as_the_subject_of_a_verb_of_happening(code, text, root):
                                   "The party took place at the embassy."])
 def test_happening_without_an_event_noun_is_no_event(code, text):
     assert not code(text).events
+
+
+@pytest.mark.parametrize("text, root, targets", [
+    ("Qatar's emir launched a mediation effort between Ethiopia and Eritrea on Saturday.", "04", {"ETH", "ERI"}),
+    ("Syria said it is willing to withdraw its troops from Lebanon.", "03", {"LBN"}),
+    ("Archbishop Tutu called for sanctions against Nigeria on Sunday.", "02", {"NGA"}),
+    ("Japan halted its economic aid to Serbia on Tuesday.", "16", {"SRB"}),
+])
+def test_targets_through_prepositions_and_not_the_sources_own(code, text, root, targets):
+    events = [e for e in code(text).events if e.cameo.root == root]
+    assert events and {a.country for a in events[0].target} == targets, [(e.trigger, e.target) for e in events]

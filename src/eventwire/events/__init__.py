@@ -30,13 +30,15 @@ from .size import size_of
 __all__ = ["find_events", "load_codebook", "load_lexicon", "Codebook", "Lexicon"]
 
 _SUBJECT_DEPS = ("nsubj", "csubj")
-_TARGET_PREPS = ("against", "on", "with", "to", "at", "for", "into", "upon", "toward", "towards", "of")
+_TARGET_PREPS = ("against", "on", "with", "to", "at", "for", "into", "upon", "toward", "towards", "of", "between",
+                 "among")
 _LOCATIVE = ("in", "at", "near", "outside", "inside", "across", "throughout", "around", "along", "off", "on",
              "through", "within")
 _NAME_LABELS = frozenset({"ORG", "WORK_OF_ART", "PRODUCT", "LAW"})
 # Protest, coercion and violence with no named target are aimed at the state or people of the
 # place where they happen ("protesters blocked roads in Algiers", "bombs exploded in Kabul").
 _DOMESTIC_TARGETS = frozenset({"14", "17", "18", "19", "20"})
+_OWN_POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 _OWN_CLAUSE_DEPS = frozenset({"conj", "ccomp", "advcl", "relcl"})
 _TARGET_PLACE_PREPS = frozenset({"to", "in", "into", "from", "with", "against", "on", "for", "inside"})
@@ -296,13 +298,15 @@ def target_of(ctx: Context, verb: Token, clause: Token, match: Match) -> list[Ac
                                         for c in head.children):
             return actors_of(ctx, head.head)  # "the group, which the U.S. is battling"
     objects = [c for h in heads for c in h.children if c.dep_ in ("dobj", "obj", "dative", "nsubjpass")]
+    # the actor's own is no target ("withdrew its troops from Lebanon": the target is Lebanon)
+    own = {o.i for o in objects if any(p.dep_ == "poss" and p.lower_ in _OWN_POSSESSIVES for p in o.children)}
     is_complement = {match.complement.i} if match.complement is not None else set()
     candidates = [
-        *[actors_of(ctx, o) for o in objects if o.i not in is_complement],
+        *[actors_of(ctx, o) for o in objects if o.i not in is_complement and o.i not in own],
         *[_prep_object(ctx, h) for h in heads],
         *[_prep_object(ctx, o) for o in objects],
         # "rejected a U.S. request", "denounced Serbia's suppression": the actor inside the object
-        *[actors_of(ctx, o) for o in objects if o.i in is_complement],
+        *[actors_of(ctx, o) for o in objects if o.i in is_complement and o.i not in own],
         # "demanded that Moscow admit ...", but not "said that Syria agreed": a report has no target
         *[actors_of(ctx, _clause_subject(h)) for h in heads if h.lemma_.lower() not in SPEECH_VERBS],
         # "rallied to demand the resignation of President X", "in protest against Sweden's decision"
@@ -349,12 +353,14 @@ def _clause_subject(head: Token) -> Token | None:
     return None
 
 
-def _prep_object(ctx: Context, head: Token) -> list[Actor]:
+def _prep_object(ctx: Context, head: Token, depth: int = 0) -> list[Actor]:
+    """The actors after a targeting preposition on the word ("aid to X", "talks between X and
+    Y"), or one preposition further down ("called for sanctions against X")."""
     for child in head.children:
         if child.dep_ in ("prep", "dative") and child.lower_ in _TARGET_PREPS:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
-                    found = actors_of(ctx, pobj)
+                    found = actors_of(ctx, pobj) or (_prep_object(ctx, pobj, depth + 1) if depth < 1 else [])
                     if found:
                         return found
     return []
