@@ -270,7 +270,7 @@ def test_an_event_noun_in_a_during_phrase_of_an_eventless_verb(code):
 
 def test_violence_by_armed_men_is_not_vetoed_by_the_model(code):
     ann = code("Militiamen have killed three tribal sheikhs.")
-    assert [e.cameo.root for e in ann.events] == ["19"]
+    assert [e.plover.event for e in ann.events] == ["ASSAULT"]
     assert not code("Brazil beat Argentina 2-1 in the final.").events
 
 
@@ -299,3 +299,12 @@ def test_happening_without_an_event_noun_is_no_event(code, text):
 def test_targets_through_prepositions_and_not_the_sources_own(code, text, root, targets):
     events = [e for e in code(text).events if e.cameo.root == root]
     assert events and {a.country for a in events[0].target} == targets, [(e.trigger, e.target) for e in events]
+
+
+@pytest.mark.parametrize("text, code_, acled", [
+    ("Gunmen killed four villagers near the market.", "180", "Attack"),
+    ("Rebels attacked an army post near the border.", "190", "Armed clash"),
+])
+def test_non_state_violence_against_civilians_is_unconventional(code, text, code_, acled):
+    [event] = [e for e in code(text).events if e.plover and e.plover.event == "ASSAULT"]
+    assert event.cameo.code == code_ and event.acled.sub_event_type == acled

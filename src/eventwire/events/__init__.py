@@ -24,7 +24,7 @@ from .classifier import NONE, clause_features, load_model, reconcile
 from .codebook import Codebook, load_codebook
 from .lexicon import HAPPENING, Lexicon, Match, load_lexicon
 from .modality import conditional, modality_of, refused
-from .refine import as_demand, as_intention, as_refusal, refine_code
+from .refine import as_demand, as_intention, as_refusal, as_unconventional, refine_code
 from .size import size_of
 
 __all__ = ["find_events", "load_codebook", "load_lexicon", "Codebook", "Lexicon"]
@@ -135,6 +135,7 @@ def build_event(ctx: Context, sentence: Sentence, verb: Token, match: Match, cod
     refusal = as_refusal(code, codebook) if modality in ("negated", "asserted", "reported") and refused(verb) else None
     if refusal is not None:  # "will not accept refugees" happened: a refusal
         code, modality = refusal, "reported" if claimant is not None else "asserted"
+    code = as_unconventional(code, source, target, codebook)
     location, location_basis = place_of(ctx, verb, clause, sentence, kin, [*source, *target], code)
     if not target and location is not None and location.country and code[:2] in _DOMESTIC_TARGETS:
         target = [place_as_actor(location)]  # "rioted at a jail in northern Israel": Israel's

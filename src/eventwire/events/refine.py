@@ -73,3 +73,21 @@ def as_demand(code: str, verb: Token, codebook: Codebook) -> tuple[str, Token | 
             subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             return demanded, subject
     return code, None
+
+
+# Armed groups that are not a state's forces: their violence against anyone but soldiers is
+# CAMEO's unconventional violence (18), not conventional military force (19).
+NON_STATE_ARMED = frozenset({"REB", "INS", "SEP", "UAF", "RAD", "CRM"})
+_STATE_FORCES = frozenset({"MIL", "COP"})
+
+
+def as_unconventional(code: str, source, target, codebook: Codebook) -> str:
+    """'Gunmen killed four villagers', 'militants shot two journalists': 190 -> 180 (ACLED:
+    violence against civilians); 'rebels attacked an army post', or a target no one names, stays
+    a fight (190; ACLED: armed clash)."""
+    if code not in ("19", "190", "193") or not source or "180" not in codebook:
+        return code
+    unarmed = bool(target) and all(a.sector and a.sector not in _STATE_FORCES | NON_STATE_ARMED for a in target)
+    if all(a.sector in NON_STATE_ARMED for a in source) and unarmed:
+        return "180"
+    return code
