@@ -308,3 +308,9 @@ def test_targets_through_prepositions_and_not_the_sources_own(code, text, root, 
 def test_non_state_violence_against_civilians_is_unconventional(code, text, code_, acled):
     [event] = [e for e in code(text).events if e.plover and e.plover.event == "ASSAULT"]
     assert event.cameo.code == code_ and event.acled.sub_event_type == acled
+
+
+def test_a_rule_that_names_its_object_is_not_retyped_by_the_model(code):
+    ann = code("Authorities lifted the night curfew in the province, where 28 people were killed in riots.")
+    lifted = [e for e in ann.events if e.trigger.startswith("lifted")]
+    assert lifted and lifted[0].cameo.root == "08", [(e.trigger, e.cameo.code) for e in ann.events]

@@ -122,7 +122,8 @@ def build_event(ctx: Context, sentence: Sentence, verb: Token, match: Match, cod
     # "clashes erupted", "fighting continued": the subject of a verb of happening names an event
     named = (match.complement is not None and match.complement.dep_ == "nsubj") or (
         verb.dep_ in ("nsubj", "csubj") and verb.head.lemma_.lower() in HAPPENING)
-    code, why = check_with_model(code, verb, codebook, may_drop=claimant is None and not (armed or named))
+    code, why = check_with_model(code, verb, codebook, may_drop=claimant is None and not (armed or named),
+                                 may_retype=not match.rule.kind)
     if code is None:
         return None  # the model is sure this is no event ("Brazil beat Argentina 2-1")
     code, demanded_of = as_demand(code, verb, codebook)  # evidence the model does not see: the modal
@@ -163,15 +164,20 @@ def build_event(ctx: Context, sentence: Sentence, verb: Token, match: Match, cod
     )
 
 
-def check_with_model(code: str, verb: Token, codebook: Codebook, may_drop: bool = True) -> tuple[str | None, str]:
-    """Let the PLOVER model confirm, retype or veto the lexicon's code (no model: the lexicon alone)."""
+def check_with_model(code: str, verb: Token, codebook: Codebook, may_drop: bool = True,
+                     may_retype: bool = True) -> tuple[str | None, str]:
+    """Let the PLOVER model confirm, retype or veto the lexicon's code (no model: the lexicon alone).
+    Only a bare verb's code may be retyped: a rule that names the complement ("lifted +obj:curfew",
+    "released +obj:journalist") knows more than the words around it."""
     model = load_model("plover")
     if model is None:
         return code, ""
     probs = model.probabilities(clause_features(clause_tokens(verb), verb))
     lexicon = codebook.plover(code)
     decided, why = reconcile(code, lexicon.event if lexicon else None, probs, codebook.default_code)
-    return (code if decided is None and not may_drop else decided), why
+    if decided is None:
+        return (None if may_drop else code), why
+    return (decided if may_retype else code), why
 
 
 # CAMEO roots whose events ACLED records: protest, force posture, coercion, assault, fighting.
