@@ -314,3 +314,9 @@ def test_a_rule_that_names_its_object_is_not_retyped_by_the_model(code):
     ann = code("Authorities lifted the night curfew in the province, where 28 people were killed in riots.")
     lifted = [e for e in ann.events if e.trigger.startswith("lifted")]
     assert lifted and lifted[0].cameo.root == "08", [(e.trigger, e.cameo.code) for e in ann.events]
+
+
+def test_a_relative_clause_below_the_verb_is_not_its_clause(code):
+    ann = code("Hundreds of students demonstrated in the capital, where 24 people were killed in riots last year.")
+    demo = [e for e in ann.events if e.trigger.startswith("demonstrated")]
+    assert demo and demo[0].plover.event == "PROTEST", [(e.trigger, e.cameo.code) for e in ann.events]

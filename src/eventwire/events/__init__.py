@@ -390,8 +390,10 @@ def _place_actors(ctx: Context, head: Token) -> list[Actor]:
 
 def clause_tokens(verb: Token) -> list[Token]:
     """The verb's own clause: its subtree without coordinated or embedded clauses, which carry
-    events of their own ("attacked a base near Goma and then met envoys in Kinshasa")."""
+    events of their own ("attacked a base near Goma and then met envoys in Kinshasa"), nor a
+    relative clause deeper down ("in the province, where 24 people were killed")."""
     inner = [c for c in verb.children if c.dep_ in _OWN_CLAUSE_DEPS and c.pos_ in ("VERB", "AUX")]
+    inner += [t for t in verb.subtree if t.dep_ == "relcl" and t.head.i != verb.i]
     skip = {t.i for c in inner for t in c.subtree}
     return [t for t in verb.subtree if t.i not in skip]
 
