@@ -320,3 +320,14 @@ def test_a_relative_clause_below_the_verb_is_not_its_clause(code):
     ann = code("Hundreds of students demonstrated in the capital, where 24 people were killed in riots last year.")
     demo = [e for e in ann.events if e.trigger.startswith("demonstrated")]
     assert demo and demo[0].plover.event == "PROTEST", [(e.trigger, e.cameo.code) for e in ann.events]
+
+
+@pytest.mark.parametrize("text, sub_event", [
+    ("Government troops recaptured the town of Ras al-Ain from the rebels on Sunday.", "Government regains territory"),
+    ("Islamist militants seized the town of Mocimboa da Praia on Tuesday.", "Non-state actor overtakes territory"),
+    ("Soldiers shot dead five civilians at a checkpoint near the market.", "Attack"),
+    ("Riot police opened fire on protesters in the capital, killing three people.", "Excessive force against protesters"),
+])
+def test_acled_types_that_turn_on_who_did_it_to_whom(code, text, sub_event):
+    subs = [e.acled.sub_event_type for e in code(text).events if e.acled]
+    assert sub_event in subs, [(e.trigger, e.cameo.code, e.acled) for e in code(text).events]

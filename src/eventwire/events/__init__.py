@@ -24,7 +24,7 @@ from .classifier import NONE, clause_features, load_model, reconcile
 from .codebook import Codebook, load_codebook
 from .lexicon import HAPPENING, Lexicon, Match, load_lexicon
 from .modality import conditional, modality_of, refused
-from .refine import as_demand, as_intention, as_refusal, as_unconventional, refine_code
+from .refine import NON_STATE_ARMED, as_demand, as_intention, as_refusal, as_unconventional, refine_code
 from .size import size_of
 
 __all__ = ["find_events", "load_codebook", "load_lexicon", "Codebook", "Lexicon"]
@@ -140,6 +140,7 @@ def build_event(ctx: Context, sentence: Sentence, verb: Token, match: Match, cod
     location, location_basis = place_of(ctx, verb, clause, sentence, kin, [*source, *target], code)
     if not target and location is not None and location.country and code[:2] in _DOMESTIC_TARGETS:
         target = [place_as_actor(location)]  # "rioted at a jail in northern Israel": Israel's
+    size = size_of(sentence.span, code)
     depth = embedding_depth(verb)
     confidence = 0.5 + 0.2 * bool(source) + 0.2 * bool(target) + 0.05 * bool(match.rule.kind) - 0.1 * depth
     return Event(
@@ -152,12 +153,12 @@ def build_event(ctx: Context, sentence: Sentence, verb: Token, match: Match, cod
         target=tuple(target),
         cameo=codebook.cameo(code),
         plover=codebook.plover(code),
-        acled=acled_of(code, verb, codebook),
+        acled=by_actors(acled_of(code, verb, codebook), code, source, target, size),
         date=when,
         location=location,
         modality=modality,
         claimant=claimant,
-        size=size_of(sentence.span, code),
+        size=size,
         confidence=round(min(max(confidence, 0.1), 0.95), 2),
         depth=depth,
         location_basis=location_basis,
@@ -197,6 +198,29 @@ def acled_of(code: str, verb: Token, codebook: Codebook) -> Acled | None:
     if top != NONE and probs[top] >= ACLED_AT and top in codebook.acled_types:
         return Acled(codebook.acled_types[top], top)
     return mapped
+
+
+_STATE = frozenset({"GOV", "MIL", "COP", "SPY"})
+_UNARMED = frozenset({"CVL", "REF", "MED", "HLH", "REL", "EDU", "LAB", "AGR", "BUS", "OPP", "HRI", "NGO"})
+
+
+def by_actors(acled: Acled | None, code: str, source, target, size) -> Acled | None:
+    """ACLED's distinctions that turn on who did it to whom: territory taken by state forces is
+    regained, by others overtaken; direct violence on unarmed people is an attack on civilians,
+    not a clash; repression that kills is excessive force."""
+    if acled is None:
+        return None
+    sectors = {a.sector for a in source}
+    if code[:3] == "192" and sectors:
+        if sectors <= _STATE:
+            return Acled("Battles", "Government regains territory")
+        if sectors <= NON_STATE_ARMED:
+            return Acled("Battles", "Non-state actor overtakes territory")
+    if acled.sub_event_type == "Armed clash" and target and all(a.sector in _UNARMED for a in target):
+        return Acled("Violence against civilians", "Attack")
+    if code[:3] == "175" and size is not None and size.dead:
+        return Acled("Protests", "Excessive force against protesters")
+    return acled
 
 
 def subject_of(verb: Token) -> Token | None:
