@@ -331,3 +331,17 @@ def test_a_relative_clause_below_the_verb_is_not_its_clause(code):
 def test_acled_types_that_turn_on_who_did_it_to_whom(code, text, sub_event):
     subs = [e.acled.sub_event_type for e in code(text).events if e.acled]
     assert sub_event in subs, [(e.trigger, e.cameo.code, e.acled) for e in code(text).events]
+
+
+def test_people_named_by_a_participle_are_no_event(code):
+    assert not code("Two of the wounded, including a 14-year-old girl, were in serious condition.").events
+
+
+def test_an_attempted_act_is_the_act(code):
+    ann = code("Protesters tried to storm the parliament building on Sunday.")
+    assert [e.modality for e in ann.events if e.cameo.root in ("14", "17", "18", "19")] == ["asserted"]
+
+
+def test_a_subject_is_an_event_noun_only_for_verbs_of_happening(code):
+    ann = code("The bomb was buried in a dirt track that the patrol used to reach the village.")
+    assert not [e for e in ann.events if e.cameo.code == "150"]

@@ -96,7 +96,7 @@ def find_triggers(sentence: Sentence, lexicon: Lexicon, codebook: Codebook) -> l
     """The sentence's event-bearing verbs and the lexicon rule each matched."""
     found, consumed = [], set()  # xcomp verbs folded into their governor ("offered to assist")
     for token in sentence.span:
-        if token.pos_ != "VERB" or token.i in consumed:
+        if token.pos_ != "VERB" or token.i in consumed or _people_named_by_participle(token):
             continue
         match = lexicon.match_verb(token)
         if match is None or match.rule.cameo is None or match.rule.cameo not in codebook:
@@ -105,6 +105,11 @@ def find_triggers(sentence: Sentence, lexicon: Lexicon, codebook: Codebook) -> l
             consumed.add(match.complement.i)
         found.append((token, match))
     return found
+
+
+def _people_named_by_participle(token: Token) -> bool:
+    """'two of the wounded', 'the detained were released': people, not an act."""
+    return token.tag_ in ("VBN", "VBD") and any(c.dep_ == "det" for c in token.children)
 
 
 def build_event(ctx: Context, sentence: Sentence, verb: Token, match: Match, codebook: Codebook,

@@ -78,16 +78,15 @@ class Lexicon:
         """'launched an airstrike', 'held talks': the event is in the object noun; 'went on
         strike', 'returned to Geneva for talks', 'engaged in ethnic cleansing': in the noun of a
         preposition on a verb of going or taking part."""
-        for obj in [*verb.children, *_event_pobjs(verb, eventless)]:
-            if obj.dep_ not in (*_OBJECT_DEPS, "pobj", "nsubj"):
-                continue
+        objects = [(c, False) for c in verb.children if c.dep_ in _OBJECT_DEPS]
+        objects += [(n, True) for n in _event_pobjs(verb, eventless)]  # "went on strike", "clashes erupted"
+        lemma = verb.lemma_.lower()
+        for obj, joined in objects:
             obj = _quantified(obj)
-            lemma = verb.lemma_.lower()
             for key in noun_keys(obj):
                 if compounds_only and " " not in key:
                     continue
                 entry = self.nouns.get(key)
-                joined = obj.dep_ in ("pobj", "nsubj")  # "went on strike", "clashes erupted"
                 if entry and (joined or not entry[0] or lemma in entry[0] or lemma in self.light_verbs):
                     return Match(Rule(lemma, "prep" if joined else "obj", key, entry[1]), obj)
         return None

@@ -20,8 +20,9 @@ _CONDITIONS = frozenset({"if", "unless", "whether"})
 _DENIALS = frozenset({"deny", "refute", "dismiss"})
 _SPEECH = frozenset({"say", "announce", "tell", "state", "declare", "warn", "add", "insist", "report", "confirm",
                      "indicate", "signal", "promise", "pledge", "vow"})
+# Not "try" or "attempt": "protesters tried to storm parliament" is the storming, attempted.
 _INTENTIONS = frozenset({"prepared", "prepare", "plan", "intend", "vow", "pledge", "promise", "aim", "seek", "want", "prepare", "hope",
-                         "expect", "threaten", "decide", "ready", "poised", "set", "move", "try", "attempt",
+                         "expect", "threaten", "decide", "ready", "poised", "set", "move",
                          "wish", "propose", "schedule", "going", "determined", "willing", "eager"})
 
 
