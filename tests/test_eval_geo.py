@@ -62,6 +62,23 @@ def test_match_spans_is_one_to_one_and_prefers_the_larger_overlap():
     assert match_spans(gold, [(20, 25)]) == {}
 
 
+def test_a_prediction_takes_the_gold_span_it_coincides_with_not_the_first_listed():
+    # "the Lagos Daily Mail": the gold marks the paper (0..16, listed first) and the city (0..5)
+    gold = [(0, 16), (0, 5)]
+    assert match_spans(gold, [(0, 5)]) == {1: 0}
+    # no exact match: among equal overlaps a counted (preferred) annotation wins
+    assert match_spans([(0, 16), (0, 8)], [(0, 5)], preferred={1}) == {1: 0}
+    assert match_spans([(0, 16), (0, 8)], [(0, 5)]) == {0: 0}
+
+
+def test_scoring_a_city_inside_an_annotated_newspaper_name_counts_the_city():
+    text = "Lagos Daily Mail reporters saw it."
+    doc = GeoDocument(text, (Toponym("Lagos Daily Mail", (0, 16), None, None, "Non_Toponym", False, False),
+                             Toponym("Lagos", (0, 5), 6.45, 3.40, "Embedded_Non_Lit", True)))
+    outcomes = score_document(0, doc, [place("Lagos", 0, 6.45, 3.40)])
+    assert [o.kind for o in outcomes] == ["ok", "near"]
+
+
 def test_haversine_km():
     assert haversine_km(51.5074, -0.1278, 48.8566, 2.3522) == pytest.approx(343.5, abs=1.0)  # London-Paris
     assert haversine_km(10.0, 20.0, 10.0, 20.0) == 0.0

@@ -156,3 +156,92 @@ def test_city_paired_with_its_state_outranks_a_namesake(places):
 def test_saint_abbreviation_matches_the_big_city(places):
     found = places("Russia said it would close the consulate in St. Petersburg.")
     assert named(found, "St. Petersburg").country == "RUS"
+
+
+# -- names the tagger mislabels, in a place's context --------------------------------------------------
+
+def test_a_state_acting_is_still_a_place(places):
+    # a first-level division is a polity, like a country: it stays a place where it acts
+    found = places("Tamil Nadu said on Monday it would appeal against the water ruling.")
+    p = named(found, "Tamil Nadu")
+    assert (p.country, p.precision) == ("IND", "admin1")
+
+
+def test_a_union_acting_is_still_a_place(places):
+    found = places("The EU agreed on Tuesday to extend the sanctions.")
+    assert named(found, "EU").precision == "region"
+
+
+def test_a_capital_acting_stays_an_actor_even_when_a_state_shares_its_name(places):
+    assert places("Washington warned on Friday that new tariffs were coming.") == ()
+
+
+def test_a_town_modifying_a_noun_for_its_institutions_is_a_place(places):
+    found = places("The Durban court adjourned the case until May.")
+    assert named(found, "Durban").country == "ZAF"
+
+
+def test_a_company_modifying_workers_is_not_a_place(places):
+    # Toyota is also a city in Japan; "workers" says nothing about a place
+    assert places("Toyota workers went on strike over pay.") == ()
+
+
+def test_a_surname_before_family_is_not_a_place(places):
+    assert places("The Jordan family moved to a new house last year.") == ()
+
+
+def test_a_town_tagged_as_a_person_after_from_and_to_is_a_place(places):
+    found = places("The bus service runs from Cirencester to Swindon twice a day.")
+    assert named(found, "Cirencester").country == "GBR"
+
+
+def test_a_name_the_article_gives_a_person_is_not_a_place_after_to(places):
+    found = places("Lewis Hamilton won the race in Monaco. The team later handed the trophy to Hamilton.")
+    assert [p.text for p in found] == ["Monaco"]
+
+
+def test_a_sizeable_town_by_another_of_its_names_is_a_place(places):
+    # GeoNames names the Libyan city Misratah
+    found = places("Fighters moved toward Misrata on Sunday.")
+    assert named(found, "Misrata").country == "LBY"
+
+
+def test_a_country_inside_a_sum_of_money_is_a_place(places):
+    found = places("The deal is worth about 15 billion US dollars, officials said.")
+    assert named(found, "US").country == "USA"
+
+
+def test_a_dateline_after_a_byline_is_a_place(places):
+    found = places("By Jane Roe. BOSTON (Example Wire) - The owner of a bakery was charged on Monday.")
+    p = named(found, "BOSTON")
+    assert (p.country, p.admin1) == ("USA", "Massachusetts")
+
+
+def test_a_place_name_the_tagger_cut_in_two_is_joined(places):
+    found = places("Hundreds of migrants arrived in Boa Vista last week.")
+    assert named(found, "Boa Vista").country == "BRA"
+
+
+# -- resolution by the rest of the article --------------------------------------------------------------
+
+def test_new_york_is_the_city(places):
+    found = places("Rents rose faster in New York than anywhere else last year.")
+    p = named(found, "New York")
+    assert p.precision == "city" and abs(p.lat - 40.7) < 0.3
+
+
+def test_a_country_named_like_its_capital_city_stays_the_country(places):
+    found = places("Exports from Mexico rose by four percent in March.")
+    assert named(found, "Mexico").precision == "country"
+
+
+def test_a_town_placed_once_by_its_state_keeps_that_place(places):
+    # Parkland, Washington is a little bigger; the article said which Parkland it means
+    text = "Students in Parkland, Florida returned to school on Monday. Teachers in Parkland said they were relieved."
+    assert [p.admin1 for p in places(text) if p.text == "Parkland"] == ["Florida", "Florida"]
+
+
+def test_a_town_near_a_place_the_article_names_is_that_one(places):
+    # Riverdale, New Jersey lies in Morris County; the bigger Riverdales are in Georgia and Illinois
+    found = places("Flooding closed roads across Morris County, New Jersey. In Riverdale, the river burst its banks.")
+    assert named(found, "Riverdale").admin1 == "New Jersey"

@@ -20,7 +20,7 @@ import re
 import statistics
 import xml.etree.ElementTree as ET
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -76,15 +76,18 @@ def anchor(text: str, surface: str, start: int, end: int, token_start: int | Non
     return best, best + len(surface)
 
 
-def match_spans(gold: Sequence[Span], predicted: Sequence[Span]) -> dict[int, int]:
+def match_spans(gold: Sequence[Span], predicted: Sequence[Span], preferred: Collection[int] = ()) -> dict[int, int]:
     """One-to-one pairs {gold index: predicted index} of overlapping spans, the largest overlaps
-    first, so a long prediction covering two gold toponyms takes the one it covers most."""
-    pairs = sorted(((min(g[1], p[1]) - max(g[0], p[0]), abs(g[0] - p[0]), i, j)
+    first, so a long prediction covering two gold toponyms takes the one it covers most. Among equal
+    overlaps a prediction takes the gold span it coincides with, then one of the `preferred` gold
+    indexes (the counted ones): where the gold marks both "New York Times" and "New York", a
+    prediction of "New York" is "New York", whatever order the file lists them in."""
+    pairs = sorted(((min(g[1], p[1]) - max(g[0], p[0]), g != p, i not in preferred, abs(g[0] - p[0]), i, j)
                     for i, g in enumerate(gold) for j, p in enumerate(predicted) if overlaps(g, p)),
-                   key=lambda t: (-t[0], t[1], t[2], t[3]))
+                   key=lambda t: (-t[0], *t[1:]))
     matched: dict[int, int] = {}
     taken: set[int] = set()
-    for _, _, i, j in pairs:
+    for *_, i, j in pairs:
         if i not in matched and j not in taken:
             matched[i] = j
             taken.add(j)
@@ -198,7 +201,8 @@ class Outcome:
 def score_document(index: int, doc: GeoDocument, places: Sequence[Place]) -> list[Outcome]:
     """An outcome for every gold annotation, and one for every prediction that matched nothing or
     matched a non-place. Predictions on set-aside annotations (demonyms...) yield nothing more."""
-    matched = match_spans([t.span for t in doc.toponyms], [p.span for p in places])
+    matched = match_spans([t.span for t in doc.toponyms], [p.span for p in places],
+                          {i for i, t in enumerate(doc.toponyms) if t.counted})
     outcomes = []
     for i, gold in enumerate(doc.toponyms):
         place = places[matched[i]] if i in matched else None

@@ -1,18 +1,23 @@
 """Places: toponyms found in the parsed document and resolved against the gazetteer.
 
-Recognition starts from spaCy's GPE, LOC and FAC entities and adds what the small model gets
-wrong: names it tags PERSON, ORG or NORP where the sentence treats them as places ("near Goma",
-"Uttar Pradesh state", "Bulacan, Pampanga and Tarlac"), countries it tags as anything or nothing,
-places named inside organizations ("the U.S. Centers for Disease Control", "Air Zimbabwe"), and
-all-capitals datelines opening a paragraph.
+Recognition starts from spaCy's GPE, LOC and FAC entities (rejoined where the tagger cut a known
+name in two) and adds what the small model gets wrong: names it tags PERSON, ORG or NORP where the
+sentence treats them as places ("near Goma", "Uttar Pradesh state", "Bulacan, Pampanga and
+Tarlac", "the Durban court"), countries it tags as anything or nothing, places named inside
+organizations, sums of money and untagged runs of capitals ("the U.S. Centers for Disease
+Control", "15 billion US dollars", "Air France KLM"), and all-capitals datelines opening a
+paragraph or following a byline.
 
 A capital or other seat of power acting as a government ("Moscow said") is an actor, not a place:
-the actors stage has already claimed it, and spans it covers are skipped here. Demonyms are NORP
-entities and never places.
+where the actors stage resolved it to a polity's government, spans it covers are skipped here.
+Polities themselves (countries, first-level divisions, unions) stay places when they act. Demonyms
+are NORP entities and never places.
 
 Resolution ranks the gazetteer's candidates by kind and population, then by what the rest of the
 article says: the countries it names or its actors belong to, the divisions its unambiguous places
-lie in, the place a name is paired with ("Atlanta, Georgia") and the places it is listed with.
+lie in, the towns it surely names (a namesake near one of them wins), the place a name is paired
+with ("Atlanta, Georgia", which then holds wherever the article repeats the name) and the places
+it is listed with.
 """
 
 from __future__ import annotations
@@ -60,6 +65,29 @@ _GENERIC = frozenset({"north", "south", "east", "west", "central", "northern", "
 _TYPE_WORDS = frozenset({"sheng", "shi", "zizhiqu", "county", "parish", "province", "region", "state",
                          "oblast", "kray", "krai", "governorate", "district", "prefecture", "department"})
 _BIG_CITY = 100_000  # a city this size named inside an organization's name is read as a place
+_NEARBY, _NEARBY_KM = 2.0, 100.0  # a town this close to one the article surely names is preferred
+_KNOWN_TOWN = 15_000  # a town this size is a place by any of its GeoNames names, in a place's context
+_MEGACITY = 5_000_000  # "New York" is New York City, which GeoNames names with its "City"
+# Common nouns a place's name modifies when it means the place's people or institutions ("a Cork
+# mother", "the Durban court", "Nenagh councillors", "Harare residents").
+_LOCAL_NOUNS = frozenset({"mayor", "mayors", "council", "councils", "councillor", "councillors", "councilor",
+                          "councilors", "councilman", "councilwoman", "police", "policemen", "sheriff", "court",
+                          "courts", "courthouse", "hospital", "hospitals", "residents", "resident", "native",
+                          "natives", "man", "woman", "men", "women", "mother", "father", "family", "families",
+                          "teen", "teenager", "boy", "girl", "student", "students", "school", "schools",
+                          "suburb", "suburbs", "neighbourhood", "neighborhood", "airport", "hotspot",
+                          "assembly", "legislature", "lawmakers", "voters", "constituency", "municipality"})
+# ... of which these, after a name tagged as a person, more often mean that person's kin ("the
+# Jordan family").
+_KIN_NOUNS = frozenset({"man", "woman", "men", "women", "mother", "father", "family", "families", "boy", "girl"})
+# Words that, after a place's name in an untagged run of capitals, make the run an institution of
+# that place ("Mississippi State", "Oregon Police"), not a person's first and last names.
+_INSTITUTION_WORDS = frozenset({"state", "university", "college", "police", "times", "post", "herald", "county",
+                                "airport", "airlines", "airways", "railways", "council", "assembly", "government",
+                                "limited", "ltd", "inc", "city"})
+_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sen", "senator", "rep", "gov", "governor", "president",
+                     "judge", "justice", "sir", "lord", "lady", "coach", "captain", "gen", "general", "mr.",
+                     "mrs.", "ms.", "dr.", "sen.", "rep.", "gov.", "gen.", "prof", "prof."})
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,16 +106,22 @@ def find_places(doc: Doc, actors: list[Actor], gazetteer: Gazetteer) -> list[Pla
 # -- recognition ------------------------------------------------------------------------------------
 
 def find_mentions(doc: Doc, actors: list[Actor], gazetteer: Gazetteer) -> list[Mention]:
-    claimed = [a.span for a in actors]
+    # The actors stage resolved these to a polity's government ("Moscow said" is Russia's): a
+    # name it claimed without a country ("a Cork mother", "Liverpool said") is left to the rules here.
+    claimed = [a.span for a in actors if a.country]
 
     def free(span: Span) -> bool:
-        """Not an actor's name doing something ("Moscow said"), unless it names a country."""
-        return not (acts(span) and not names_country(span, gazetteer)
-                    and any(s < span.end_char and span.start_char < t for s, t in claimed))
+        """Not a seat of power acting for its government ("Moscow said"), unless it names a polity:
+        a country, a first-level division or a union ("Kenya has maintained ties", "Tamil Nadu said",
+        "the EU's airports")."""
+        return not (acts(span) and any(s < span.end_char and span.start_char < t for s, t in claimed)
+                    and not names_polity(span, gazetteer))
+
+    people = [e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1]
 
     found: list[Mention] = []
     pending: list[Span] = []  # mislabelled names that may be places, judged once places are known
-    for ent in doc.ents:
+    for ent in joined_entities(doc, gazetteer):
         span = trim(ent, gazetteer)
         if span is None or not span.text[:1].isupper():
             continue
@@ -100,12 +134,17 @@ def find_mentions(doc: Doc, actors: list[Actor], gazetteer: Gazetteer) -> list[M
                 pending.append(span)
             elif ent.label_ in _HOLDERS:
                 found += [Mention(s, "embedded") for s in embedded_places(span, gazetteer)]
-    pending += bare_names(doc, gazetteer)
+        elif ent.label_ == "MONEY":  # "six billion US dollars", "Hong Kong dollars"
+            found += [Mention(s, "embedded") for s in embedded_places(span, gazetteer)
+                      if any(e.precision == "country" for e in gazetteer.lookup(s.text))]
+    bare, inside = bare_names(doc, gazetteer)
+    pending += bare
+    found += [Mention(s, "embedded") for s in inside]
     for _ in range(2):  # twice: a list's members vouch for one another once some are known
         known = {m.span.root.i for m in found}
         rest = []
         for span in pending:
-            if accept(span, known, gazetteer) and free(span):
+            if accept(span, known, gazetteer, people) and free(span):
                 found.append(Mention(span, "mislabel"))
                 known.add(span.root.i)
             else:
@@ -122,6 +161,25 @@ def find_mentions(doc: Doc, actors: list[Actor], gazetteer: Gazetteer) -> list[M
     for m in found:  # one mention per stretch of text
         if not out or m.span.start >= out[-1].span.end:
             out.append(m)
+    return out
+
+
+def joined_entities(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
+    """The tagger's entities, with a place name it cut in two put back together where the gazetteer
+    knows the whole and one part was tagged a place ("Boa" GPE + "Vista" ORG is Boa Vista)."""
+    ents = list(doc.ents)
+    out: list[Span] = []
+    i = 0
+    while i < len(ents):
+        ent = ents[i]
+        if i + 1 < len(ents) and ents[i + 1].start == ent.end and _TOPONYM_LABELS & {ent.label_, ents[i + 1].label_}:
+            whole = doc[ent.start:ents[i + 1].end]
+            if gazetteer.knows(whole.text):
+                out.append(Span(doc, whole.start, whole.end, label="GPE"))
+                i += 2
+                continue
+        out.append(ent)
+        i += 1
     return out
 
 
@@ -142,33 +200,58 @@ def trim(ent: Span, gazetteer: Gazetteer) -> Span | None:
     return Span(ent.doc, start, end, label=ent.label_)
 
 
-def accept(span: Span, known: set[int], gazetteer: Gazetteer) -> bool:
-    """Whether a name spaCy did not tag as a place (or did not tag at all) is one here."""
+def accept(span: Span, known: set[int], gazetteer: Gazetteer, people: list[Span] = ()) -> bool:
+    """Whether a name spaCy did not tag as a place (or did not tag at all) is one here. A name
+    tagged as a person counts as one only after the prepositions that rarely take people ("in",
+    "near"), unless the article never names it as a person (no "Lewis Hamilton" for "Hamilton", no
+    title before it): then after any locative one ("flew to Cirencester")."""
     hits = candidates(span, gazetteer)
     if not hits:
         return False
     label = span.label_
     country = any(e.precision == "country" for e in hits)
-    if country and label != "NORP":
-        return True  # "Mozambique", "DRC": countries are places whatever the tagger thought
+    if country and label != "NORP" and not (label == "PERSON" and (named_as_person(span, people) or _kin_after(span))):
+        return True  # "Mozambique", "DRC": countries are places whatever the tagger thought (not "the Jordan family")
     if label != "NORP" and any(e.curated and e.precision == "region" for e in hits):
         return True  # our own list's regions and unions ("the EU", "the Sahel")
     if label != "NORP" and len(span) > 1 and any(e.precision == "admin1" and primary(e, span.text) for e in hits):
         return True  # "Uttar Pradesh", "Tamil Nadu": multi-word division names, whatever the tag
+    # A town by its own name, or a sizeable one by a name GeoNames lists as another of its names
+    # (Misrata for Misratah, Clacton for Clacton-on-Sea): small places' other names are too often
+    # old names or words.
     strong = any(e.precision in ("admin1", "admin2", "region") or e.curated or e.population >= 1000
-                 for e in hits if primary(e, span.text))
+                 for e in hits if primary(e, span.text)) or any(
+        e.precision == "city" and e.population >= _KNOWN_TOWN for e in hits)
     if not strong:
         return False
     division = any(e.precision in ("country", "admin1", "admin2") for e in hits)
-    if place_context(span, known, person=label == "PERSON", container=division or label != "PERSON"):
+    person = label == "PERSON" and named_as_person(span, people)
+    if place_context(span, known, person=person, container=division or label != "PERSON",
+                     kin=label != "PERSON"):
         return True
     return False
 
 
-def place_context(span: Span, known: set[int], person: bool = False, container: bool = True) -> bool:
+def _kin_after(span: Span) -> bool:
+    return span.end < len(span.doc) and span.doc[span.end].lower_ in _KIN_NOUNS
+
+
+def named_as_person(span: Span, people: list[Span]) -> bool:
+    """The article names this person elsewhere in full ("Lewis Hamilton"... "Hamilton") or gives the
+    name a title ("Mr Nelson")."""
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].lower_ in _TITLES:
+        return True
+    words = {t.lower_ for t in span}
+    return any(p.start != span.start and words <= {t.lower_ for t in p} for p in people)
+
+
+def place_context(span: Span, known: set[int], person: bool = False, container: bool = True,
+                  kin: bool = True) -> bool:
     """The sentence treats the name as a place: after a locative preposition ("near Goma"), with a
-    division word ("Guerrero state", "the province of Aceh"), paired by a comma with a known place
-    ("Ubay, Bohol"), or listed with known places."""
+    division word ("Guerrero state", "the province of Aceh"), modifying a noun for a place's people
+    or institutions ("a Cork mother", "the Durban court"; with `kin`, also "man", "family"...),
+    paired by a comma with a known place ("Ubay, Bohol"), or listed with known places."""
     doc, root = span.doc, span.root
     preps = _PERSON_PREPS if person else _PLACE_PREPS
     if root.dep_ == "pobj":
@@ -181,6 +264,9 @@ def place_context(span: Span, known: set[int], person: bool = False, container: 
     if after is not None and after.lower_ in _AFTER_WORDS:
         return True
     if span[-1].lower_ in _ADMIN_WORDS and len(span) > 1:
+        return True
+    if after is not None and after.lower_ in _LOCAL_NOUNS and (kin or after.lower_ not in _KIN_NOUNS) and (
+            root.dep_ in ("compound", "nmod", "amod") and root.head.i == after.i):
         return True
     if (container and span.start >= 2 and doc[span.start - 1].text == "," and doc[span.start - 2].i in known
             and root.dep_ not in ("nsubj", "nsubjpass")):
@@ -224,18 +310,29 @@ def _capital(token) -> bool:
 
 
 def _strong(e: Entry, text: str) -> bool:
+    abbreviation = _abbreviation(text)
     if e.precision == "country":
         return True
-    if e.curated and e.precision == "region" and len(text) > 3:
+    if e.curated and e.precision == "region" and (len(text) > 3 or abbreviation):
         return True
+    if e.precision == "admin1" and abbreviation:
+        return True  # "the NSW Rural Fire Service", "FrontCounter BC"
     return primary(e, text) and (e.precision == "admin1" or (e.precision == "city" and e.population >= _BIG_CITY))
 
 
-def bare_names(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
+def _abbreviation(text: str) -> bool:
+    letters = text.replace(".", "").replace("&", "")
+    return letters.isupper() and letters.isalpha() and 2 <= len(letters) <= 4
+
+
+def bare_names(doc: Doc, gazetteer: Gazetteer) -> tuple[list[Span], list[Span]]:
     """Runs of capitalized proper nouns outside any entity that the gazetteer knows ("outbreaks in
-    Sudan and DRC"): the tagger missed them; `accept` decides."""
+    Sudan and DRC"): the tagger missed them; `accept` decides. And countries and divisions inside
+    runs it does not know ("Air France KLM", "Mississippi State"), but never a first name ("Jordan
+    Peele"): a place opening a run of two is taken only before an institution's word."""
     in_ent = {t.i for e in doc.ents for t in e}
     out: list[Span] = []
+    inside: list[Span] = []
     i = 0
     while i < len(doc):
         t = doc[i]
@@ -246,15 +343,23 @@ def bare_names(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
         while j < len(doc) and j - i < 4 and doc[j].i not in in_ent and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
             j += 1
         span = Span(doc, i, j, label="")
-        if gazetteer.knows(span.text) and not (len(span) == 1 and span[0].lower_ in _GENERIC):
-            out.append(span)
+        if gazetteer.knows(span.text):
+            if not (len(span) == 1 and span[0].lower_ in _GENERIC):
+                out.append(span)
+        elif len(span) > 1:
+            for sub in embedded_places(span, gazetteer):
+                first_name = sub.start == i and j - i == 2 and doc[j - 1].lower_ not in _INSTITUTION_WORDS
+                if not first_name and any(e.precision in ("country", "admin1") for e in gazetteer.lookup(sub.text)):
+                    inside.append(sub)
         i = j
-    return out
+    return out, inside
 
 
 def datelines(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
-    """'KABUL, March 3 (Wire) -' at the top, and 'COLUMBUS, Ohio (AP) —' opening any paragraph:
-    the all-capitals place the story was filed from."""
+    """'KABUL, March 3 (Wire) -' at the top, and 'COLUMBUS, Ohio (AP) —' opening any paragraph or
+    sentence ('By Jane Roe. BOSTON (Wire) -', 'NEW DELHI: The court...'): the all-capitals place the
+    story was filed from. At the very top of a paragraph a big city's name may run straight into
+    the story ('LONDON The Latest on...')."""
     out: list[Span] = []
     found = dateline_span(doc.text)
     if found is not None:
@@ -262,23 +367,39 @@ def datelines(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
         if span is not None and len(span):
             out.append(span)
     for t in doc:
-        if not (t.i == 0 or "\n" in doc[t.i - 1].whitespace_ or doc[t.i - 1].is_space):
+        paragraph = t.i == 0 or "\n" in doc[t.i - 1].whitespace_ or doc[t.i - 1].is_space
+        if not (paragraph or doc[t.i - 1].text in (".", "!", "?") or t.is_sent_start):
             continue
         j = t.i
         while j < len(doc) and j - t.i < 4 and doc[j].is_upper and doc[j].is_alpha and len(doc[j]) > 1:
             j += 1
-        if j == t.i or j >= len(doc) or doc[j].text not in (",", "(", "—", "–", "-"):
+        if j == t.i or j >= len(doc) or sum(len(x) for x in doc[t.i:j]) < 4:
+            continue
+        nxt = doc[j]
+        marked = nxt.text in (",", "(", "—", "–", "-", ":", "&") or (nxt.is_space and "\n" in nxt.text)
+        bare = paragraph and nxt.text[:1].isupper() and not nxt.is_upper
+        if not (marked or bare):
             continue
         span = Span(doc, t.i, j, label="GPE")
-        if sum(len(x) for x in span) >= 4 and any(e.precision in ("city", "country") for e in gazetteer.lookup(span.text)):
+        hits = gazetteer.lookup(span.text)
+        if marked and any(e.precision in ("city", "country") for e in hits) or bare and any(
+                e.precision == "city" and e.population >= _BIG_CITY and primary(e, span.text) for e in hits):
             out.append(span)
     return out
 
 
 def names_country(ent: Span, gazetteer: Gazetteer) -> bool:
-    """A country is a polity and a place at once: its name stays a place even where it acts
-    ("Kenya has maintained ties"); capitals and seats of power acting ("Moscow said") do not."""
     return any(e.precision == "country" for e in gazetteer.lookup(ent.text))
+
+
+def names_polity(ent: Span, gazetteer: Gazetteer) -> bool:
+    """A country, a first-level division or a union is a polity and a place at once: its name
+    stays a place even where it acts ("Kenya has maintained ties", "Tamil Nadu said", "the EU
+    agreed"); capitals and seats of power acting ("Moscow said", "Washington warned") do not."""
+    if names_country(ent, gazetteer):
+        return True
+    top = resolve(ent, gazetteer, set())
+    return top is not None and (top.precision == "admin1" or (top.curated and top.precision == "region"))
 
 
 def acts(ent: Span) -> bool:
@@ -314,6 +435,8 @@ def primary(e: Entry, text: str) -> bool:
     if e.curated:
         return True
     key, name = _saint(fold(text)), _saint(fold(e.name))
+    if e.precision == "city" and e.feature_code != "PPLC" and e.population >= _MEGACITY and name == key + " city":
+        return True  # "New York" for New York City
     # "Jiangsu" for Jiangsu Sheng: a division's name less its one-word type
     return key == name or (e.precision in ("admin1", "admin2") and name.startswith(key + " ")
                            and " " not in name[len(key) + 1:] and name[len(key) + 1:] in _TYPE_WORDS)
@@ -356,27 +479,40 @@ def resolve_all(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, actor_c
     # Confident: a country or division named as such, a place paired with its container, or a
     # name whose best reading outranks every reading elsewhere by a clear margin.
     countries, divisions = Counter(), Counter()
+    confident: list[int] = []
     for i, (m, cands, e) in enumerate(zip(mentions, hits, first)):
         if e is None or e.country is None:
             continue
         others = [x for x in cands if x.country != e.country]
         if i in pairs or not others or e.precision == "country" or (
                 score(m, e, context, Counter(), {}) - max(score(m, x, context, Counter(), {}) for x in others) >= 1.5):
+            if i in pairs or len(cands) == 1:
+                confident.append(i)
             countries[e.country] += 1
             if e.admin1:
                 divisions[(e.country, e.admin1)] += 1
     context = context + countries
     siblings = list_siblings(mentions)
+    # One sense per article: a name placed by its container once ("Parkland, Florida") is that
+    # place wherever the article repeats it.
+    settled = {fold(mentions[i].span.text): e for i, e in sorted(pairs.items(), reverse=True)}
+    # Towns and districts the article places for certain: a namesake near one of them is the one meant.
+    anchors = [first[i] for i in confident if first[i].precision in ("city", "admin2", "point")]
     out: list[Entry | None] = []
     for i, (m, cands) in enumerate(zip(mentions, hits)):
         if i in pairs:
             out.append(pairs[i])
             continue
+        same = settled.get(fold(m.span.text))
+        if same is not None and same in cands:
+            out.append(same)
+            continue
         near = {}
         for j in siblings.get(i, ()):
             if first[j] is not None and first[j].country:
                 near[first[j].country] = first[j].precision
-        out.append(best(m, cands, context, divisions, near))
+        around = [a for j, a in zip(confident, anchors) if j != i] if len(cands) > 1 else []
+        out.append(best(m, cands, context, divisions, near, around))
     return out
 
 
@@ -392,10 +528,11 @@ def list_siblings(mentions: list[Mention]) -> dict[int, list[int]]:
 
 
 def best(m: Mention, cands: list[Entry], context: Counter, divisions: Counter,
-         near: dict[str, str]) -> Entry | None:
+         near: dict[str, str], around: list[Entry] = ()) -> Entry | None:
     if not cands:
         return None
-    return max(cands, key=lambda e: score(m, e, context, divisions, near))
+    return max(cands, key=lambda e: score(m, e, context, divisions, near) + (
+        _NEARBY if e.precision in ("city", "admin2") and any(_km(e, a) < _NEARBY_KM for a in around) else 0.0))
 
 
 def score(m: Mention, e: Entry, context: Counter, divisions: Counter, near: dict[str, str]) -> float:
