@@ -345,3 +345,16 @@ def test_an_attempted_act_is_the_act(code):
 def test_a_subject_is_an_event_noun_only_for_verbs_of_happening(code):
     ann = code("The bomb was buried in a dirt track that the patrol used to reach the village.")
     assert not [e for e in ann.events if e.cameo.code == "150"]
+
+
+@pytest.mark.parametrize("text", [
+    "Brazil beat Argentina 2-1 in a World Cup qualifier on Tuesday.",
+    "Pakistan crushed India by eight wickets in the second innings.",
+])
+def test_sports_results_are_no_violence(code, text):
+    assert not [e for e in code(text).events if e.cameo.root in ("18", "19", "20")]
+
+
+def test_political_words_that_sports_also_use_do_not_hide_violence(code):
+    ann = code("Gunmen shot dead a human rights defender outside the Arab League office.")
+    assert [e.plover.event for e in ann.events if e.plover] == ["ASSAULT"]

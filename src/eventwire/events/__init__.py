@@ -101,6 +101,9 @@ def find_triggers(sentence: Sentence, lexicon: Lexicon, codebook: Codebook) -> l
         match = lexicon.match_verb(token)
         if match is None or match.rule.cameo is None or match.rule.cameo not in codebook:
             continue
+        if match.rule.cameo[:2] in _VIOLENT and any(t.lemma_.lower() in lexicon.sports_words
+                                                    for t in clause_tokens(token)):
+            continue  # "Brazil beat Argentina in a World Cup qualifier": a game
         if match.rule.kind == "to" and match.complement is not None:
             consumed.add(match.complement.i)
         found.append((token, match))

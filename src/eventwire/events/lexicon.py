@@ -47,8 +47,8 @@ class Lexicon:
             self.verbs.setdefault(rule.lemma, []).append(rule)
         for rules in self.verbs.values():  # a compound object ("hunger strike") before its head
             rules.sort(key=lambda r: (_SPECIFICITY.get(r.kind, 9), r.value == "*", -r.value.count(" ")))
-        light = data_path("events", "light_verbs.txt").read_text(encoding="utf-8").splitlines()
-        self.light_verbs = frozenset(w.strip() for w in light if w.strip() and not w.startswith("#"))
+        self.light_verbs = _word_list("light_verbs.txt")
+        self.sports_words = _word_list("sports_words.txt")
         self.nouns: dict[str, tuple[frozenset[str], str]] = {}
         for row in read_csv("events", "nouns.csv"):
             if row.get("cameo"):
@@ -136,6 +136,11 @@ def noun_keys(noun: Token) -> list[str]:
 # Heads that frame the event another noun names: "mediation effort", "peace process", "rescue mission".
 _FRAMES = frozenset({"effort", "attempt", "bid", "campaign", "mission", "drive", "process", "initiative",
                      "operation", "move", "plan", "programme", "program", "deal", "talk"})
+
+
+def _word_list(name: str) -> frozenset[str]:
+    lines = data_path("events", name).read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
 
 
 def _quantified(noun: Token) -> Token:
