@@ -358,3 +358,10 @@ def test_sports_results_are_no_violence(code, text):
 def test_political_words_that_sports_also_use_do_not_hide_violence(code):
     ann = code("Gunmen shot dead a human rights defender outside the Arab League office.")
     assert [e.plover.event for e in ann.events if e.plover] == ["ASSAULT"]
+
+
+def test_a_weapon_refines_only_a_general_code_in_its_own_clause(code):
+    ann = code("Rebels kidnapped two aid workers and later exploded bombs in the capital.")
+    assert "181" in [e.cameo.code for e in ann.events], [(e.trigger, e.cameo.code) for e in ann.events]
+    strike = code("Troops attacked the village with tanks on Monday.").events
+    assert [e.cameo.code for e in strike if e.cameo.root == "19"] == ["194"]

@@ -122,7 +122,7 @@ def build_event(ctx: Context, sentence: Sentence, verb: Token, match: Match, cod
     target = target_of(ctx, verb, clause, match)
     when = date_of(ctx, verb, sentence)
     modality, claimant = modality_of(verb, ctx.quotes, ctx.published, when)
-    code = refine_code(match.rule.cameo, sentence.span, codebook)
+    code = refine_code(match.rule.cameo, clause_tokens(verb), codebook)
     # The model may veto an event, except someone's claim (a claim is data, flagged by its
     # modality), violence by armed or security forces ("militiamen killed three sheikhs" is no
     # sports result or accident, whatever words surround it) and an event named as the subject.

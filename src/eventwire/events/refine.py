@@ -44,10 +44,14 @@ def load_instruments() -> list[tuple[str, tuple[str, ...], str]]:
             for r in read_csv("events", "instruments.csv")]
 
 
-def refine_code(code: str, sentence: Span, codebook: Codebook) -> str:
-    lemmas = {t.lemma_.lower() for t in sentence}
+def refine_code(code: str, clause, codebook: Codebook) -> str:
+    """A general violent code made specific by the weapon its clause names ('troops attacked with
+    tanks' -> 194). A specific act stays what it is: a kidnapping next to a bombing is a kidnapping."""
+    lemmas = {t.lemma_.lower() for t in clause}
+    general = code in (code[:2], code[:2] + "0")
     for lemma, roots, better in load_instruments():
-        if lemma in lemmas and code[:2] in roots and len(better) >= len(code) and better in codebook:
+        if lemma in lemmas and code[:2] in roots and better in codebook and (
+                (general and len(better) >= len(code)) or (better.startswith(code) and better != code)):
             return better
     return code
 
