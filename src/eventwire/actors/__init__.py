@@ -54,9 +54,11 @@ def find_actors(doc: Doc, kb: KnowledgeBase, matcher: TermMatcher, day: str | No
             groups.setdefault(phrase_head(ent.root).i, []).append((ent, []))
     merge_of_phrases(doc, groups)
     shared = shared_nouns(doc, groups)
+    people = [e for e in doc.ents if e.label_ == "PERSON"]  # doc.ents builds its spans anew on each read
     actors = []
     for head_i in sorted(groups):
-        actor = build_actor(doc, doc[head_i], groups[head_i], kb, day, groups.get(shared.get(head_i, -1), []))
+        actor = build_actor(doc, doc[head_i], groups[head_i], kb, day, groups.get(shared.get(head_i, -1), []),
+                            people)
         if actor is not None:
             actors.append(actor)
     return resolve_references(doc, actors)
@@ -164,7 +166,8 @@ def is_locative(head: Token) -> bool:
 
 
 def build_actor(doc: Doc, head: Token, items: list[tuple[Span, list[Term]]], kb: KnowledgeBase,
-                day: str | None = None, borrowed: list[tuple[Span, list[Term]]] = ()) -> Actor | None:
+                day: str | None = None, borrowed: list[tuple[Span, list[Term]]] = (),
+                people: list[Span] | None = None) -> Actor | None:
     """One actor from the terms that modify one noun. `borrowed`: the terms of a noun this phrase
     shares through coordination ("Romanian" in "Hungarian and Romanian officials")."""
     terms = [(span, t) for span, ts in items for t in ts]
@@ -176,7 +179,8 @@ def build_actor(doc: Doc, head: Token, items: list[tuple[Span, list[Term]]], kb:
     roles = [(s, t) for s, t in terms if t.kind == ROLE and t.sector and not _adjective_only(s, head)]
     if borrowed and countries and not (orgs or roles):
         roles = [(s, t) for s, ts in borrowed for t in ts if t.kind == ROLE and t.sector]
-    person = next((e for e in doc.ents if e.label_ == "PERSON" and e.start <= head.i < e.end), None)
+    people = [e for e in doc.ents if e.label_ == "PERSON"] if people is None else people
+    person = next((e for e in people if e.start <= head.i < e.end), None)
     if person is not None and any(s.start <= person.start and person.end <= s.end for s, _ in countries):
         person = None  # "arrived in Dakar": the tagger's person is a capital the knowledge base knows
     if known:

@@ -424,10 +424,16 @@ def clause_tokens(verb: Token) -> list[Token]:
     """The verb's own clause: its subtree without coordinated or embedded clauses, which carry
     events of their own ("attacked a base near Goma and then met envoys in Kinshasa"), nor a
     relative clause deeper down ("in the province, where 24 people were killed")."""
-    inner = [c for c in verb.children if c.dep_ in _OWN_CLAUSE_DEPS and c.pos_ in ("VERB", "AUX")]
-    inner += [t for t in verb.subtree if t.dep_ == "relcl" and t.head.i != verb.i]
-    skip = {t.i for c in inner for t in c.subtree}
-    return [t for t in verb.subtree if t.i not in skip]
+    doc = verb.doc
+    # asked for again and again: keep the token indexes (tokens would tie the doc to itself)
+    cache = doc.user_data.setdefault("eventwire.clauses", {})
+    if verb.i not in cache:
+        subtree = list(verb.subtree)
+        inner = [c for c in verb.children if c.dep_ in _OWN_CLAUSE_DEPS and c.pos_ in ("VERB", "AUX")]
+        inner += [t for t in subtree if t.dep_ == "relcl" and t.head.i != verb.i]
+        skip = {t.i for c in inner for t in c.subtree}
+        cache[verb.i] = [t.i for t in subtree if t.i not in skip]
+    return [doc[i] for i in cache[verb.i]]
 
 
 def date_of(ctx: Context, verb: Token, sentence: Sentence) -> EventDate | None:
