@@ -365,3 +365,10 @@ def test_a_weapon_refines_only_a_general_code_in_its_own_clause(code):
     assert "181" in [e.cameo.code for e in ann.events], [(e.trigger, e.cameo.code) for e in ann.events]
     strike = code("Troops attacked the village with tanks on Monday.").events
     assert [e.cameo.code for e in strike if e.cameo.root == "19"] == ["194"]
+
+
+def test_a_preposition_that_only_dates_the_act_is_no_complement(code):
+    ann = code("The minister called on Monday for calm in the capital.")
+    assert [e.cameo.root for e in ann.events if e.trigger.startswith("called")] == ["02"]
+    fired = code("Police fired water cannon on Sunday at the crowd.").events
+    assert "175" in [e.cameo.code for e in fired], [(e.trigger, e.cameo.code) for e in fired]

@@ -170,12 +170,18 @@ def _infinitive_complement(child: Token) -> bool:
     return child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
 
 
+def _when(prep: Token) -> bool:
+    """'on Sunday', 'in March': a preposition that only dates the act restricts nothing."""
+    return any(p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME") for p in prep.children)
+
+
 def _complement(verb: Token, rule: Rule) -> Token | None:
     for child in [*verb.children, *(_event_pobjs(verb) if rule.kind == "obj" else ())]:
         if rule.kind == "to" and _infinitive_complement(child):
             if rule.value in ("*", child.lemma_.lower()):
                 return child
-        elif rule.kind == "prep" and child.dep_ in ("prep", "agent", "dative") and child.lower_ == rule.value:
+        elif rule.kind == "prep" and child.dep_ in ("prep", "agent", "dative") and child.lower_ == rule.value \
+                and not _when(child):
             return child
         elif rule.kind == "prt" and child.dep_ in ("prt", "advmod") and child.lower_ == rule.value:
             # spaCy often attaches the particle as advmod ("stepped down", "walked out")
