@@ -372,3 +372,18 @@ def test_a_preposition_that_only_dates_the_act_is_no_complement(code):
     assert [e.cameo.root for e in ann.events if e.trigger.startswith("called")] == ["02"]
     fired = code("Police fired water cannon on Sunday at the crowd.").events
     assert "175" in [e.cameo.code for e in fired], [(e.trigger, e.cameo.code) for e in fired]
+
+
+@pytest.mark.parametrize("text, root", [
+    ("Israel and Hezbollah fought a month-long war in 2006.", "19"),
+    ("Iran and Iraq held talks on the border dispute on Monday.", "04"),
+])
+def test_coordinated_actors_of_a_mutual_act_act_on_each_other(code, text, root):
+    [event] = [e for e in code(text).events if e.cameo.root == root]
+    assert {a.country for a in event.source} == {a.country for a in event.target} and len(event.target) == 2
+    assert event.source[0].country != event.target[0].country
+
+
+def test_allies_striking_together_are_not_each_others_target(code):
+    ann = code("Russia and Iran launched air strikes on Tuesday.")
+    assert all(not e.target for e in ann.events if e.cameo.root == "19")

@@ -110,6 +110,17 @@ def find_triggers(sentence: Sentence, lexicon: Lexicon, codebook: Codebook) -> l
     return found
 
 
+# Acts that coordinated actors do to each other when no one else is named: consulting (04),
+# signing agreements (057), cooperating (06); and fighting, but only by verbs that say so
+# ("Russia and Iran launched strikes" are allies against someone unnamed).
+_MUTUAL_CODES = ("04", "057", "06")
+_MUTUAL_FIGHTING = frozenset({"fight", "clash", "battle", "skirmish", "exchange", "wage"})
+
+
+def mutual(code: str, verb: Token) -> bool:
+    return code.startswith(_MUTUAL_CODES) or (code[:2] == "19" and verb.lemma_.lower() in _MUTUAL_FIGHTING)
+
+
 def _people_named_by_participle(token: Token) -> bool:
     """'two of the wounded', 'the detained were released': people, not an act."""
     return token.tag_ in ("VBN", "VBD") and any(c.dep_ == "det" for c in token.children)
@@ -145,6 +156,10 @@ def build_event(ctx: Context, sentence: Sentence, verb: Token, match: Match, cod
     if refusal is not None:  # "will not accept refugees" happened: a refusal
         code, modality = refusal, "reported" if claimant is not None else "asserted"
     code = as_unconventional(code, source, target, codebook)
+    if not target and len(source) > 1 and mutual(code, verb):
+        # "Israel and Hezbollah fought", "Iran and Iraq held talks": each on the other; rotated so
+        # that a first source and first target (GDELT's Actor1 and Actor2) make the pair
+        target = [*source[1:], source[0]]
     location, location_basis = place_of(ctx, verb, clause, sentence, kin, [*source, *target], code)
     if not target and location is not None and location.country and code[:2] in _DOMESTIC_TARGETS:
         target = [place_as_actor(location)]  # "rioted at a jail in northern Israel": Israel's
