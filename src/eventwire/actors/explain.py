@@ -21,7 +21,8 @@ def explain(doc: Doc, actors: list[Actor], kb: KnowledgeBase, matcher: TermMatch
             reasons = ["no knowledge-base term: " + ("a name the model found" if actor.name else "context")
                        + (f"; country {actor.country} from the text around it" if actor.country else "")]
         lines.append(f"{actor.text!r} [{actor.span[0]}:{actor.span[1]}] -> {actor.code or '-'} "
-                     f"(country {actor.country or '?'}, sector {actor.sector or '?'}, id {actor.id or '-'}, "
+                     f"(country {actor.country or '?'}, sector {actor.sector or '?'}, PLOVER sector "
+                     f"{actor.plover_sector or '?'}, id {actor.id or '-'}, "
                      f"name {actor.name or '-'})\n    because " + "; ".join(reasons))
     return lines
 
