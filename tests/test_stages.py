@@ -387,3 +387,15 @@ def test_coordinated_actors_of_a_mutual_act_act_on_each_other(code, text, root):
 def test_allies_striking_together_are_not_each_others_target(code):
     ann = code("Russia and Iran launched air strikes on Tuesday.")
     assert all(not e.target for e in ann.events if e.cameo.root == "19")
+
+
+@pytest.mark.parametrize("text, sub_event", [
+    ("Air defences shot down 26 of 31 drones over the capital overnight.", "Disrupted weapons use"),
+    ("Army engineers defused a roadside bomb on the highway near Kandahar.", "Disrupted weapons use"),
+    ("The rebels established a new base in the hills outside the town.", "Headquarters or base established"),
+    ("UN peacekeepers handed over their camp in Ber to Malian soldiers.", "Non-violent transfer of territory"),
+    ("Angry residents beat a suspected thief to death in the market.", "Mob violence"),
+])
+def test_acled_rules_from_verb_object_and_actors(code, text, sub_event):
+    subs = [e.acled.sub_event_type for e in code(text).events if e.acled]
+    assert sub_event in subs, [(e.trigger, e.cameo.code, e.acled) for e in code(text).events]

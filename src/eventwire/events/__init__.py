@@ -24,7 +24,7 @@ from .classifier import NONE, clause_features, load_model, reconcile
 from .codebook import Codebook, load_codebook
 from .lexicon import HAPPENING, Lexicon, Match, load_lexicon
 from .modality import conditional, modality_of, refused
-from .refine import NON_STATE_ARMED, as_demand, as_intention, as_refusal, as_unconventional, refine_code
+from .refine import NON_STATE_ARMED, acled_rule, as_demand, as_intention, as_refusal, as_unconventional, refine_code
 from .size import size_of
 
 __all__ = ["find_events", "load_codebook", "load_lexicon", "Codebook", "Lexicon"]
@@ -164,6 +164,9 @@ def build_event(ctx: Context, sentence: Sentence, verb: Token, match: Match, cod
     if not target and location is not None and location.country and code[:2] in _DOMESTIC_TARGETS:
         target = [place_as_actor(location)]  # "rioted at a jail in northern Israel": Israel's
     size = size_of(sentence.span, code)
+    # targets the actor stage named, not places read as their inhabitants ("fought in the X district")
+    place_spans = {p.span for p in ctx.place_at.values()}
+    people_targets = [a for a in target if a.span not in place_spans]
     depth = embedding_depth(verb)
     confidence = 0.5 + 0.2 * bool(source) + 0.2 * bool(target) + 0.05 * bool(match.rule.kind) - 0.1 * depth
     return Event(
@@ -176,7 +179,7 @@ def build_event(ctx: Context, sentence: Sentence, verb: Token, match: Match, cod
         target=tuple(target),
         cameo=codebook.cameo(code),
         plover=codebook.plover(code),
-        acled=by_actors(acled_of(code, verb, codebook), code, source, target, size),
+        acled=acled_rule(verb) or by_actors(acled_of(code, verb, codebook), code, source, people_targets, size),
         date=when,
         location=location,
         modality=modality,
@@ -191,8 +194,8 @@ def build_event(ctx: Context, sentence: Sentence, verb: Token, match: Match, cod
 def check_with_model(code: str, verb: Token, codebook: Codebook, may_drop: bool = True,
                      may_retype: bool = True) -> tuple[str | None, str]:
     """Let the PLOVER model confirm, retype or veto the lexicon's code (no model: the lexicon alone).
-    Only a bare verb's code may be retyped: a rule that names the complement ("lifted +obj:curfew",
-    "released +obj:journalist") knows more than the words around it."""
+    Only a bare verb's code may be retyped, and only for a verb the model was trained on: a rule
+    that names the complement ("lifted +obj:curfew") knows more than the words around it."""
     model = load_model("plover")
     if model is None:
         return code, ""
@@ -201,12 +204,17 @@ def check_with_model(code: str, verb: Token, codebook: Codebook, may_drop: bool 
     decided, why = reconcile(code, lexicon.event if lexicon else None, probs, codebook.default_code)
     if decided is None:
         return (None if may_drop else code), why
-    return (decided if may_retype else code), why
+    # a verb the model never saw in training is typed by its neighbours alone: keep the lexicon's
+    known = model.knows(f"t:{verb.lemma_.lower()}")
+    return (decided if may_retype and known else code), why
 
 
 # CAMEO roots whose events ACLED records: protest, force posture, coercion, assault, fighting.
 _ACLED_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
-ACLED_AT = 0.5  # the ACLED model's sub-event type replaces the crosswalk's from this probability on
+ACLED_AT = 0.5
+# Crosswalk types that only a telling word gives (a chemical agent, "suicide", "abducted",
+# "raped"): the ACLED model's reading of the clause does not overrule them.
+_DECISIVE_ACLED = frozenset({"Chemical weapon", "Suicide bomb", "Sexual violence", "Abduction/forced disappearance"})  # the ACLED model's sub-event type replaces the crosswalk's from this probability on
 
 
 def acled_of(code: str, verb: Token, codebook: Codebook) -> Acled | None:
@@ -216,6 +224,8 @@ def acled_of(code: str, verb: Token, codebook: Codebook) -> Acled | None:
     model = load_model("acled")
     if model is None or (mapped is None and code[:2] not in _ACLED_ROOTS):
         return mapped
+    if mapped is not None and mapped.sub_event_type in _DECISIVE_ACLED:
+        return mapped  # the code already says how: 2041 is a chemical weapon, 1831 a suicide bomb
     probs = model.probabilities(clause_features(clause_tokens(verb), verb))
     top = max(probs, key=probs.get)
     if top != NONE and probs[top] >= ACLED_AT and top in codebook.acled_types:
@@ -224,6 +234,7 @@ def acled_of(code: str, verb: Token, codebook: Codebook) -> Acled | None:
 
 
 _STATE = frozenset({"GOV", "MIL", "COP", "SPY"})
+_CROWD = frozenset({"CVL", "OPP", "LAB", "EDU", "AGR"})
 _UNARMED = frozenset({"CVL", "REF", "MED", "HLH", "REL", "EDU", "LAB", "AGR", "BUS", "OPP", "HRI", "NGO"})
 
 
@@ -239,6 +250,10 @@ def by_actors(acled: Acled | None, code: str, source, target, size) -> Acled | N
             return Acled("Battles", "Government regains territory")
         if sectors <= NON_STATE_ARMED:
             return Acled("Battles", "Non-state actor overtakes territory")
+    if acled.event_type in ("Battles", "Violence against civilians") and sectors and sectors <= _CROWD:
+        # violence by protesters is a violent demonstration, by other unarmed people mob violence
+        protest = all(a.sector == "OPP" and a.plover_sector == "CVL" for a in source)
+        return Acled("Riots", "Violent demonstration" if protest else "Mob violence")
     if acled.sub_event_type == "Armed clash" and target and all(a.sector in _UNARMED for a in target):
         return Acled("Violence against civilians", "Attack")
     if code[:3] == "175" and size is not None and size.dead:

@@ -53,6 +53,10 @@ class LinearModel:
     weights: np.ndarray  # DIMENSIONS x labels
     bias: np.ndarray
 
+    def knows(self, feature: str) -> bool:
+        """Whether training ever saw this feature (its weights are not all zero)."""
+        return bool(np.any(self.weights[_index(feature)]))
+
     def probabilities(self, features: np.ndarray) -> dict[str, float]:
         logits = self.weights[features].sum(axis=0) + self.bias
         exp = np.exp(logits - logits.max())

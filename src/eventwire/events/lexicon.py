@@ -145,7 +145,7 @@ def _word_list(name: str) -> frozenset[str]:
 
 def _quantified(noun: Token) -> Token:
     """'5 million dollars of aid', 'tons of food': the substance, not the measure."""
-    if noun.lemma_.lower() in _MEASURES:
+    if noun.lemma_.lower() in _MEASURES or noun.like_num:  # "26 of 31 drones"
         for prep in noun.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 for pobj in prep.children:

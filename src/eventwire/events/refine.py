@@ -8,6 +8,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from ..data_files import read_csv, split_list
+from ..model import Acled
 from .codebook import Codebook
 
 
@@ -51,7 +52,8 @@ def refine_code(code: str, clause, codebook: Codebook) -> str:
     general = code in (code[:2], code[:2] + "0")
     for lemma, roots, better in load_instruments():
         if lemma in lemmas and code[:2] in roots and better in codebook and (
-                (general and len(better) >= len(code)) or (better.startswith(code) and better != code)):
+                (general and len(better) >= len(code)) or (better.startswith(code) and better != code)
+                or better[:2] == "20"):  # a chemical weapon is that, whatever fired it
             return better
     return code
 
@@ -95,3 +97,29 @@ def as_unconventional(code: str, source, target, codebook: Codebook) -> str:
     if all(a.sector in NON_STATE_ARMED for a in source) and unarmed:
         return "180"
     return code
+
+
+@lru_cache(maxsize=1)
+def load_acled_rules() -> dict[str, list[tuple[str, frozenset[str] | None, Acled]]]:
+    """data/events/acled_rules.csv: verb (+ particle) and object that decide an ACLED sub-event type
+    the CAMEO code cannot ('shot down drones': disrupted weapons use)."""
+    rules: dict[str, list[tuple[str, frozenset[str] | None, Acled]]] = {}
+    for r in read_csv("events", "acled_rules.csv"):
+        objects = None if r["objects"] == "*" else frozenset(split_list(r["objects"]))
+        rules.setdefault(r["verb"], []).append((r.get("particle") or "", objects,
+                                                Acled(r["event_type"], r["sub_event_type"])))
+    return rules
+
+
+def acled_rule(verb: Token) -> Acled | None:
+    from .lexicon import _quantified, noun_keys
+
+    rules = load_acled_rules().get(verb.lemma_.lower())
+    if not rules:
+        return None
+    particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod")}
+    keys = {k for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass") for k in noun_keys(_quantified(c))}
+    for particle, objects, acled in rules:
+        if (not particle or particle in particles) and (objects is None or keys & objects):
+            return acled
+    return None
