@@ -399,3 +399,18 @@ def test_allies_striking_together_are_not_each_others_target(code):
 def test_acled_rules_from_verb_object_and_actors(code, text, sub_event):
     subs = [e.acled.sub_event_type for e in code(text).events if e.acled]
     assert sub_event in subs, [(e.trigger, e.cameo.code, e.acled) for e in code(text).events]
+
+
+@pytest.mark.parametrize("text, sub_event", [
+    ("Police detained more than 100 people at a march against the election results.", "Protest with intervention"),
+    ("Police shot dead two demonstrators at a rally in the capital.", "Excessive force against protesters"),
+    ("A breakaway faction announced its formation in the eastern province.", "Change to group/activity"),
+])
+def test_acled_types_from_the_protest_or_the_announcement_around_the_act(code, text, sub_event):
+    subs = [e.acled.sub_event_type for e in code(text).events if e.acled]
+    assert sub_event in subs, [(e.trigger, e.cameo.code, e.acled) for e in code(text).events]
+
+
+def test_a_verb_the_model_never_saw_keeps_its_lexicon_code(code):
+    ann = code("Cameroonian troops recaptured the town of Fotokol from Boko Haram on Monday.")
+    assert [e.cameo.code for e in ann.events if e.trigger.startswith("recaptured")] == ["192"]

@@ -24,7 +24,7 @@ from .classifier import NONE, clause_features, load_model, reconcile
 from .codebook import Codebook, load_codebook
 from .lexicon import HAPPENING, Lexicon, Match, load_lexicon
 from .modality import conditional, modality_of, refused
-from .refine import NON_STATE_ARMED, acled_rule, as_demand, as_intention, as_refusal, as_unconventional, refine_code
+from .refine import NON_STATE_ARMED, acled_rule, as_demand, at_a_protest, as_intention, as_refusal, as_unconventional, refine_code
 from .size import size_of
 
 __all__ = ["find_events", "load_codebook", "load_lexicon", "Codebook", "Lexicon"]
@@ -133,7 +133,7 @@ def build_event(ctx: Context, sentence: Sentence, verb: Token, match: Match, cod
     target = target_of(ctx, verb, clause, match)
     when = date_of(ctx, verb, sentence)
     modality, claimant = modality_of(verb, ctx.quotes, ctx.published, when)
-    code = refine_code(match.rule.cameo, clause_tokens(verb), codebook)
+    code = refine_code(match.rule.cameo, clause_tokens(verb), sentence.span, codebook)
     # The model may veto an event, except someone's claim (a claim is data, flagged by its
     # modality), violence by armed or security forces ("militiamen killed three sheikhs" is no
     # sports result or accident, whatever words surround it) and an event named as the subject.
@@ -179,7 +179,8 @@ def build_event(ctx: Context, sentence: Sentence, verb: Token, match: Match, cod
         target=tuple(target),
         cameo=codebook.cameo(code),
         plover=codebook.plover(code),
-        acled=acled_rule(verb) or by_actors(acled_of(code, verb, codebook), code, source, people_targets, size),
+        acled=acled_rule(verb) or by_actors(acled_of(code, verb, codebook), code, source, people_targets, size,
+                                            at_a_protest(sentence.span)),
         date=when,
         location=location,
         modality=modality,
@@ -205,7 +206,7 @@ def check_with_model(code: str, verb: Token, codebook: Codebook, may_drop: bool 
     if decided is None:
         return (None if may_drop else code), why
     # a verb the model never saw in training is typed by its neighbours alone: keep the lexicon's
-    known = model.knows(f"t:{verb.lemma_.lower()}")
+    known = model.knows(verb.lemma_.lower())
     return (decided if may_retype and known else code), why
 
 
@@ -238,7 +239,7 @@ _CROWD = frozenset({"CVL", "OPP", "LAB", "EDU", "AGR"})
 _UNARMED = frozenset({"CVL", "REF", "MED", "HLH", "REL", "EDU", "LAB", "AGR", "BUS", "OPP", "HRI", "NGO"})
 
 
-def by_actors(acled: Acled | None, code: str, source, target, size) -> Acled | None:
+def by_actors(acled: Acled | None, code: str, source, target, size, protest: bool = False) -> Acled | None:
     """ACLED's distinctions that turn on who did it to whom: territory taken by state forces is
     regained, by others overtaken; direct violence on unarmed people is an attack on civilians,
     not a clash; repression that kills is excessive force."""
@@ -256,6 +257,10 @@ def by_actors(acled: Acled | None, code: str, source, target, size) -> Acled | N
         return Acled("Riots", "Violent demonstration" if protest else "Mob violence")
     if acled.sub_event_type == "Armed clash" and target and all(a.sector in _UNARMED for a in target):
         return Acled("Violence against civilians", "Attack")
+    if protest and sectors and sectors <= _STATE and (code[:3] in ("173", "175") or code[:2] in ("18", "19")):
+        # police arresting, dispersing or shooting at a protest: ACLED files it under the protest
+        dead = size is not None and bool(size.dead)
+        return Acled("Protests", "Excessive force against protesters" if dead else "Protest with intervention")
     if code[:3] == "175" and size is not None and size.dead:
         return Acled("Protests", "Excessive force against protesters")
     return acled

@@ -52,10 +52,11 @@ class LinearModel:
     labels: list[str]
     weights: np.ndarray  # DIMENSIONS x labels
     bias: np.ndarray
+    triggers: frozenset[str] = frozenset()  # the trigger lemmas of the training sentences
 
-    def knows(self, feature: str) -> bool:
-        """Whether training ever saw this feature (its weights are not all zero)."""
-        return bool(np.any(self.weights[_index(feature)]))
+    def knows(self, lemma: str) -> bool:
+        """Whether a training sentence had this trigger (hashed weights cannot say: slots collide)."""
+        return lemma in self.triggers
 
     def probabilities(self, features: np.ndarray) -> dict[str, float]:
         logits = self.weights[features].sum(axis=0) + self.bias
@@ -66,7 +67,7 @@ class LinearModel:
     def save(self, path: Path) -> None:
         # Keep only the rows in use: most hashed feature slots are never seen.
         used = np.flatnonzero(np.abs(self.weights).sum(axis=1) > 0)
-        np.savez_compressed(path, labels=np.array(self.labels), rows=used,
+        np.savez_compressed(path, labels=np.array(self.labels), rows=used, triggers=np.array(sorted(self.triggers)),
                             weights=self.weights[used].astype(np.float32), bias=self.bias.astype(np.float32))
 
     @classmethod
@@ -74,7 +75,8 @@ class LinearModel:
         data = np.load(path)
         weights = np.zeros((DIMENSIONS, len(data["labels"])), dtype=np.float32)
         weights[data["rows"]] = data["weights"]
-        return cls([str(x) for x in data["labels"]], weights, data["bias"])
+        triggers = frozenset(str(x) for x in data["triggers"]) if "triggers" in data.files else frozenset()
+        return cls([str(x) for x in data["labels"]], weights, data["bias"], triggers)
 
 
 def train(examples: Iterable[tuple[np.ndarray, str]], epochs: int = 300, rate: float = 5.0,

@@ -45,11 +45,13 @@ def load_instruments() -> list[tuple[str, tuple[str, ...], str]]:
             for r in read_csv("events", "instruments.csv")]
 
 
-def refine_code(code: str, clause, codebook: Codebook) -> str:
-    """A general violent code made specific by the weapon its clause names ('troops attacked with
-    tanks' -> 194). A specific act stays what it is: a kidnapping next to a bombing is a kidnapping."""
-    lemmas = {t.lemma_.lower() for t in clause}
+def refine_code(code: str, clause, sentence, codebook: Codebook) -> str:
+    """A general violent code made specific by the weapon its sentence names ('troops attacked with
+    tanks' -> 194; 'were killed when a suicide bomber targeted a rally' -> 1831). A specific act
+    takes only a finer form of itself, from its own clause: a kidnapping next to a bombing is a
+    kidnapping."""
     general = code in (code[:2], code[:2] + "0")
+    lemmas = {t.lemma_.lower() for t in (sentence if general else clause)}
     for lemma, roots, better in load_instruments():
         if lemma in lemmas and code[:2] in roots and better in codebook and (
                 (general and len(better) >= len(code)) or (better.startswith(code) and better != code)
@@ -123,3 +125,12 @@ def acled_rule(verb: Token) -> Acled | None:
         if (not particle or particle in particles) and (objects is None or keys & objects):
             return acled
     return None
+
+
+# Words that put an arrest or a crackdown at a protest.
+_PROTEST_WORDS = frozenset({"protest", "protester", "protestor", "demonstration", "demonstrator", "rally", "march",
+                            "marcher", "sit-in", "picket", "vigil"})
+
+
+def at_a_protest(sentence) -> bool:
+    return any(t.lemma_.lower() in _PROTEST_WORDS for t in sentence)

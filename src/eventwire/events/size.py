@@ -27,6 +27,8 @@ _NOUNS = r"(?:\s+(?:\w+\s+){0,2}?(?:people|civilians|soldiers|troops|fighters|mi
          r"police(?:men)?|officers|children|women|men|students|workers|villagers|others|members|suspects))?"
 _PATTERNS = {
     "dead": [rf"\b(?:killing|killed|kills|leaving|left)\s+{_QUANTITY}{_NOUNS}(?:\s+dead)?",
+             rf"\b(?:shot|shooting|gunned|hacked|stabbed|beat|beaten|burned|burnt) (?:dead|down) {_QUANTITY}",
+             rf"\b(?:shot|gunned|hacked|stabbed|beat|beaten) {_QUANTITY}{_NOUNS} (?:dead|to death)\b",
              rf"\b{_QUANTITY}{_NOUNS}\s+(?:were|was|have been|had been|are|being)\s+(?:\w+\s+)?killed",
              rf"\b{_QUANTITY}{_NOUNS}\s+(?:dead|killed)\b", rf"death toll (?:\w+\s+){{0,3}}?(?:to|at|of)\s+{_QUANTITY}"],
     "injured": [rf"\b(?:wounding|injuring|wounded|injured)\s+{_QUANTITY}",

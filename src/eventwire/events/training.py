@@ -25,6 +25,15 @@ def _acled_label(record: dict) -> str:
     return record["sub_event_type"] if record.get("sub_event_type") else NONE
 
 
+def trigger_lemmas(nlp, rows) -> frozenset[str]:
+    """The lemmas of the training sentences' triggers: the verbs the model has seen at work."""
+    lemmas = set()
+    for (text, _, trigger), doc in zip(rows, nlp.pipe(r[0] for r in rows)):
+        start = text.find(trigger) if trigger else -1
+        lemmas.update(t.lemma_.lower() for t in doc if start >= 0 and start <= t.idx < start + len(trigger))
+    return frozenset(lemmas)
+
+
 def featurize(nlp, rows):
     from . import clause_tokens, governing_verb
 
@@ -47,6 +56,7 @@ def train_models(nlp, report=print) -> dict[str, int]:
         rows = _examples(name, label_of)
         examples = list(featurize(nlp, rows))
         model = train(examples)
+        model.triggers = trigger_lemmas(nlp, rows)
         path = model_path(name)
         path.parent.mkdir(parents=True, exist_ok=True)
         model.save(path)
