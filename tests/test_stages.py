@@ -414,3 +414,16 @@ def test_acled_types_from_the_protest_or_the_announcement_around_the_act(code, t
 def test_a_verb_the_model_never_saw_keeps_its_lexicon_code(code):
     ann = code("Cameroonian troops recaptured the town of Fotokol from Boko Haram on Monday.")
     assert [e.cameo.code for e in ann.events if e.trigger.startswith("recaptured")] == ["192"]
+
+
+@pytest.mark.parametrize("text, code_", [
+    ("Several mortar shells landed inside the airport, injuring three people.", "194"),
+    ("A bomb hidden in a motorcycle went off at a market, wounding 11 people.", "183"),
+    ("A shepherd stepped on a landmine near the border on Tuesday.", "1833"),
+])
+def test_what_projectiles_and_bombs_do_is_the_event(code, text, code_):
+    assert code_ in [e.cameo.code for e in code(text).events]
+
+
+def test_falling_prices_are_no_event(code):
+    assert not code("Prices fell sharply on Monday as markets slumped.").events

@@ -95,12 +95,14 @@ class Lexicon:
 # Verbs that take part in or travel to the event a prepositional noun names, and the prepositions.
 _EVENT_PREPS = frozenset({"for", "on", "into", "in"})
 _GOING = frozenset({"go", "come", "return", "arrive", "travel", "head", "fly", "enter", "engage", "embark",
-                    "participate", "join", "take"})
+                    "participate", "join", "take", "step"})
 
 
 # Verbs that only say an event took place: its noun is the subject ("clashes erupted").
 HAPPENING = frozenset({"occur", "happen", "erupt", "break", "take", "continue", "resume", "rage", "flare",
-                        "spread", "escalate", "intensify", "unfold", "begin", "start", "persist"})
+                        "spread", "escalate", "intensify", "unfold", "begin", "start", "persist",
+                        # what projectiles and bombs do: "shells landed on the market", "a bomb went off"
+                        "land", "fall", "explode", "go", "rain", "slam", "crash"})
 
 
 def _event_pobjs(verb: Token, eventless: bool = False) -> list[Token]:
