@@ -32,11 +32,14 @@ def _pipeline(dictionaries=()):
         pipeline = Pipeline(dictionaries=dictionaries)
     except ModelError as exc:
         raise click.ClickException(str(exc)) from exc
-    report = pipeline.dictionary_report
+    _say_dictionaries(pipeline.dictionary_report)
+    return pipeline
+
+
+def _say_dictionaries(report) -> None:
     if report:
         click.echo(f"dictionaries: {report.counts.get('aliases_added', 0)} aliases added, "
                    f"{report.counts.get('malformed_lines', 0)} lines skipped", err=True)
-    return pipeline
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -94,25 +97,64 @@ def code(inputs, fmt, batch_size, dictionaries):
 @_format_option
 @_batch_option
 @_dictionary_option
+@click.option("--dask", "scheduler", metavar="ADDRESS",
+              help="Code on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786); its workers "
+                   "need eventwire installed. This process alone writes the DuckDB file.")
+@click.option("--workers", type=click.IntRange(min=1), metavar="N",
+              help="Code on a local Dask cluster of N worker processes (one thread each), started for this run.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
-def ingest(inputs, db, fmt, batch_size, dictionaries, quiet):
+def ingest(inputs, db, fmt, batch_size, dictionaries, scheduler, workers, quiet):
     """Code articles into a DuckDB file. Articles already stored are skipped.
+
+    With --dask or --workers (needs pip install 'eventwire[dask]') batches of articles are coded
+    by Dask workers, each loading the model once, and written here as they come back.
 
     \b
     Example:
       eventwire ingest feeds/ archive.warc.gz --db news.duckdb
       eventwire ingest news.jsonl --dictionary my-actors.txt --db news.duckdb
+      eventwire ingest news/ --db news.duckdb --workers 4
+      eventwire ingest news/ --db news.duckdb --dask tcp://scheduler:8786
     """
-    from .batch import ingest as run_ingest
     from .store import Store
 
-    pipeline = _pipeline(dictionaries)
-    with Store(db) as store:
-        report = run_ingest(list(inputs), store, pipeline, fmt, batch_size, progress=not quiet)
+    if scheduler and workers:
+        raise click.UsageError("give --dask (an existing cluster) or --workers (a local one), not both")
+    if scheduler or workers:
+        report = _ingest_on_dask(list(inputs), db, fmt, batch_size, dictionaries, scheduler, workers, quiet)
+    else:
+        from .batch import ingest as run_ingest
+
+        pipeline = _pipeline(dictionaries)
+        with Store(db) as store:
+            report = run_ingest(list(inputs), store, pipeline, fmt, batch_size, progress=not quiet)
     _say_failures(report.failures)
     click.echo(f"read {report.read} articles: {report.stored} stored, {report.skipped} already stored, "
                f"{report.events} events; {report.errors} failed", err=True)
     sys.exit(EXIT_SOME_FAILED if report.errors else 0)
+
+
+def _ingest_on_dask(inputs, db, fmt, batch_size, dictionaries, scheduler, workers, quiet):
+    from .distributed import connect, ingest, warm
+    from .nlp import ModelError
+    from .store import Store
+
+    connected = False
+    try:
+        with connect(scheduler, workers) as client:
+            connected = True
+            _say_dictionaries(warm(client, dictionaries))
+            with Store(db) as store:
+                return ingest(inputs, store, client, fmt, batch_size, dictionaries, progress=not quiet)
+    except ImportError as exc:
+        raise click.ClickException(str(exc)) from exc
+    except ModelError as exc:
+        raise click.ClickException(f"on a Dask worker: {exc}") from exc
+    except OSError as exc:
+        if connected:
+            raise
+        where = f"reach the Dask scheduler at {scheduler}" if scheduler else "start a local Dask cluster"
+        raise click.ClickException(f"cannot {where}: {exc}") from exc
 
 
 @main.command()

@@ -7,6 +7,7 @@ is skipped, so running an ingest again adds nothing.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from datetime import date
 
@@ -78,6 +79,29 @@ class Store:
             self.con.execute("ROLLBACK")
             raise
         return len(tables["articles"])
+
+    def ingest(self, inputs, format: str | None = None, batch_size: int = 32, dictionaries=(), *, client=None,
+               pipeline=None, progress: bool = False):
+        """Code files, folders or `-` (stdin) into this store, as `eventwire ingest` does; returns a
+        `batch.Report`. With `client` (a dask.distributed.Client) the cluster's workers do the
+        coding and this process writes; otherwise `pipeline` (by default the shared one) codes here."""
+        inputs = [os.fspath(i) for i in ([inputs] if isinstance(inputs, (str, os.PathLike)) else inputs)]
+        if client is not None:
+            from ..distributed import ingest
+
+            return ingest(inputs, self, client, format, batch_size, dictionaries, progress=progress)
+        from ..batch import ingest
+
+        if pipeline is None:
+            if dictionaries:
+                from ..pipeline import Pipeline
+
+                pipeline = Pipeline(dictionaries=dictionaries)
+            else:
+                from .. import get_pipeline
+
+                pipeline = get_pipeline()
+        return ingest(inputs, self, pipeline, format, batch_size, progress=progress)
 
     def _insert(self, name: str, rows: list[dict]) -> None:
         self.con.register("_batch", pa.Table.from_pylist(rows))
