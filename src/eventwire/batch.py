@@ -55,6 +55,16 @@ def code_inputs(inputs: list[str], pipeline, format: str | None = None, batch_si
             yield item
 
 
+def unstored(articles: list[Article], store, report: Report) -> list[Article]:
+    """The articles the store has neither by id nor by text; counted as read, the rest as skipped."""
+    report.read += len(articles)
+    hashes = [text_hash(a.text) for a in articles]
+    known = store.known([a.id for a in articles], hashes)
+    fresh = [a for a, h in zip(articles, hashes) if a.id not in known and h not in known]
+    report.skipped += len(articles) - len(fresh)
+    return fresh
+
+
 def ingest(inputs: list[str], store, pipeline, format: str | None = None, batch_size: int = 32,
            progress: bool = True) -> Report:
     from tqdm import tqdm
@@ -62,11 +72,7 @@ def ingest(inputs: list[str], store, pipeline, format: str | None = None, batch_
     report = Report()
     bar = tqdm(desc="ingest", unit=" articles", disable=not progress, file=sys.stderr)
     for articles, failures in batches(read_inputs(inputs, format), batch_size):
-        report.read += len(articles)
-        hashes = [text_hash(a.text) for a in articles]
-        known = store.known([a.id for a in articles], hashes)
-        fresh = [a for a, h in zip(articles, hashes) if a.id not in known and h not in known]
-        report.skipped += len(articles) - len(fresh)
+        fresh = unstored(articles, store, report)
         annotations = []
         for item in pipeline.code_articles(fresh, batch_size=batch_size):
             if isinstance(item, Annotation):

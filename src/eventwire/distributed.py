@@ -22,8 +22,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .batch import Report, batches
-from .ingest import read_inputs, text_hash
+from .batch import Report, batches, unstored
+from .ingest import read_inputs
 from .model import Annotation, Article, Failure
 
 __all__ = ["connect", "ingest"]
@@ -137,11 +137,7 @@ def ingest(inputs: list[str], store, client, format: str | None = None, batch_si
 
     try:
         for articles, failures in batches(read_inputs(inputs, format), batch_size):
-            report.read += len(articles)
-            hashes = [text_hash(a.text) for a in articles]
-            known = store.known([a.id for a in articles], hashes)
-            fresh = [a for a, h in zip(articles, hashes) if a.id not in known and h not in known]
-            report.skipped += len(articles) - len(fresh)
+            fresh = unstored(articles, store, report)
             if not fresh:
                 store.write([], failures)
                 report.failures.extend(failures)
