@@ -427,3 +427,8 @@ def test_what_projectiles_and_bombs_do_is_the_event(code, text, code_):
 
 def test_falling_prices_are_no_event(code):
     assert not code("Prices fell sharply on Monday as markets slumped.").events
+
+
+def test_force_at_a_protest_that_kills_is_excessive_even_without_a_count(code):
+    ann = code("Security forces killed a young protester with live fire during a march in the city.")
+    assert "Excessive force against protesters" in [e.acled.sub_event_type for e in ann.events if e.acled]

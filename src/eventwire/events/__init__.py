@@ -24,7 +24,7 @@ from .classifier import NONE, clause_features, load_model, reconcile
 from .codebook import Codebook, load_codebook
 from .lexicon import HAPPENING, Lexicon, Match, load_lexicon
 from .modality import conditional, modality_of, refused
-from .refine import NON_STATE_ARMED, acled_rule, as_demand, at_a_protest, as_intention, as_refusal, as_unconventional, refine_code
+from .refine import NON_STATE_ARMED, acled_rule, as_demand, at_a_protest, lethal, as_intention, as_refusal, as_unconventional, refine_code
 from .size import size_of
 
 __all__ = ["find_events", "load_codebook", "load_lexicon", "Codebook", "Lexicon"]
@@ -180,7 +180,7 @@ def build_event(ctx: Context, sentence: Sentence, verb: Token, match: Match, cod
         cameo=codebook.cameo(code),
         plover=codebook.plover(code),
         acled=acled_rule(verb) or by_actors(acled_of(code, verb, codebook), code, source, people_targets, size,
-                                            at_a_protest(sentence.span)),
+                                            at_a_protest(sentence.span), lethal(sentence.span)),
         date=when,
         location=location,
         modality=modality,
@@ -239,7 +239,8 @@ _CROWD = frozenset({"CVL", "OPP", "LAB", "EDU", "AGR"})
 _UNARMED = frozenset({"CVL", "REF", "MED", "HLH", "REL", "EDU", "LAB", "AGR", "BUS", "OPP", "HRI", "NGO"})
 
 
-def by_actors(acled: Acled | None, code: str, source, target, size, protest: bool = False) -> Acled | None:
+def by_actors(acled: Acled | None, code: str, source, target, size, protest: bool = False,
+              lethal: bool = False) -> Acled | None:
     """ACLED's distinctions that turn on who did it to whom: territory taken by state forces is
     regained, by others overtaken; direct violence on unarmed people is an attack on civilians,
     not a clash; repression that kills is excessive force."""
@@ -259,7 +260,7 @@ def by_actors(acled: Acled | None, code: str, source, target, size, protest: boo
         return Acled("Violence against civilians", "Attack")
     if protest and sectors and sectors <= _STATE and (code[:3] in ("173", "175") or code[:2] in ("18", "19")):
         # police arresting, dispersing or shooting at a protest: ACLED files it under the protest
-        dead = size is not None and bool(size.dead)
+        dead = (size is not None and bool(size.dead)) or lethal
         return Acled("Protests", "Excessive force against protesters" if dead else "Protest with intervention")
     if code[:3] == "175" and size is not None and size.dead:
         return Acled("Protests", "Excessive force against protesters")

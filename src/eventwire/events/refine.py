@@ -134,3 +134,11 @@ _PROTEST_WORDS = frozenset({"protest", "protester", "protestor", "demonstration"
 
 def at_a_protest(sentence) -> bool:
     return any(t.lemma_.lower() in _PROTEST_WORDS for t in sentence)
+
+
+_DEATH_WORDS = frozenset({"kill", "die", "dead", "death", "fatally", "lethal"})
+
+
+def lethal(sentence) -> bool:
+    """Whether the sentence tells of a death ('killed a young protester', 'died in hospital')."""
+    return any(t.lemma_.lower() in _DEATH_WORDS for t in sentence)
