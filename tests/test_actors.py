@@ -141,3 +141,8 @@ def test_a_crowd_takes_the_country_of_where_it_acts(pipeline):
     ann = pipeline.code("Thousands of people blocked streets in Lahore on Friday.", published="2024-01-05")
     crowd = [a for a in ann.actors if a.sector == "CVL"]
     assert crowd and crowd[0].country == "PAK"
+
+
+def test_ordinary_people_are_civilians_but_armed_men_are_not(pipeline):
+    found = actors(pipeline, "Armed men abducted two women and a taxi driver near the village.", "2024-01-01")
+    assert [(a.text.split()[-1], a.sector) for a in found] == [("men", "UAF"), ("women", "CVL"), ("driver", "CVL")]
