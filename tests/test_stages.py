@@ -432,3 +432,12 @@ def test_falling_prices_are_no_event(code):
 def test_force_at_a_protest_that_kills_is_excessive_even_without_a_count(code):
     ann = code("Security forces killed a young protester with live fire during a march in the city.")
     assert "Excessive force against protesters" in [e.acled.sub_event_type for e in ann.events if e.acled]
+
+
+@pytest.mark.parametrize("text, sub_event", [
+    ("Students protesting against exam results vandalised the offices of the education board.",
+     "Violent demonstration"),
+    ("Angry residents torched the house of a suspected witch in the village.", "Mob violence"),
+])
+def test_property_destroyed_by_crowds_is_a_riot(code, text, sub_event):
+    assert sub_event in [e.acled.sub_event_type for e in code(text).events if e.acled]

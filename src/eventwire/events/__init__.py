@@ -252,9 +252,11 @@ def by_actors(acled: Acled | None, code: str, source, target, size, protest: boo
             return Acled("Battles", "Government regains territory")
         if sectors <= NON_STATE_ARMED:
             return Acled("Battles", "Non-state actor overtakes territory")
-    if acled.event_type in ("Battles", "Violence against civilians") and sectors and sectors <= _CROWD:
+    crowd_act = acled.event_type in ("Battles", "Violence against civilians") or (
+        acled.sub_event_type == "Looting/property destruction")
+    if crowd_act and sectors and sectors <= _CROWD:
         # violence by protesters is a violent demonstration, by other unarmed people mob violence
-        protest = all(a.sector == "OPP" and a.plover_sector == "CVL" for a in source)
+        protest = protest or all(a.sector == "OPP" and a.plover_sector == "CVL" for a in source)
         return Acled("Riots", "Violent demonstration" if protest else "Mob violence")
     if acled.sub_event_type == "Armed clash" and target and all(a.sector in _UNARMED for a in target):
         return Acled("Violence against civilians", "Attack")
