@@ -441,3 +441,12 @@ def test_force_at_a_protest_that_kills_is_excessive_even_without_a_count(code):
 ])
 def test_property_destroyed_by_crowds_is_a_riot(code, text, sub_event):
     assert sub_event in [e.acled.sub_event_type for e in code(text).events if e.acled]
+
+
+@pytest.mark.parametrize("text, code_", [
+    ("Militants released poisonous gas in a crowded hall, sickening more than 20 people.", "2041"),
+    ("Government forces used chemical weapons against the rebel-held suburb.", "2041"),
+    ("Police used tear gas to disperse the crowd.", "175"),
+])
+def test_chemical_weapons_apart_from_tear_gas(code, text, code_):
+    assert code_ in [e.cameo.code for e in code(text).events]
