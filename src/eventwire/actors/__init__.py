@@ -20,8 +20,8 @@ from ..sentences import dateline_header
 from .knowledge import ADJECTIVE, CAPITAL, COUNTRY, ORG, PERSON, ROLE, SEAT, KnowledgeBase, Term, load_knowledge
 from .matcher import TermMatcher
 
-__all__ = ["find_actors", "with_context_countries", "place_as_actor", "load_knowledge", "KnowledgeBase", "TermMatcher",
-           "LOCATIVE_PREPS"]
+__all__ = ["find_actors", "with_context_countries", "place_as_actor", "load_knowledge", "KnowledgeBase",
+           "TermMatcher", "LOCATIVE_PREPS"]
 
 # Dependencies by which a word modifies the noun that names the actor.
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "flat", "nn"})
@@ -190,8 +190,9 @@ def build_actor(doc: Doc, head: Token, items: list[tuple[Span, list[Term]]], kb:
     party = head.head.lower_ in _PARTY_PREPS and all(t.kind == COUNTRY for _, t in countries)
     if is_locative(head) and countries and place_like and not (orgs or roles or person or party):
         return None  # "in Syria": a place
-    people = not countries and head.tag_ == "NNPS" and any(is_ethnic(s) for s, t in terms if t.kind == ADJECTIVE)
-    if not (countries or orgs or roles or person or people) and not any(s.label_ == "ORG" for s, _ in items):
+    ethnic_people = not countries and head.tag_ == "NNPS" and any(
+        is_ethnic(s) for s, t in terms if t.kind == ADJECTIVE)  # "ethnic Albanians"
+    if not (countries or orgs or roles or person or ethnic_people) and not any(s.label_ == "ORG" for s, _ in items):
         return None  # only a backer ("Iran-backed") or an unknown modifier
     if not terms and is_locative(head):
         return None  # an unknown name after "in", "near": the places stage decides
@@ -203,7 +204,7 @@ def build_actor(doc: Doc, head: Token, items: list[tuple[Span, list[Term]]], kb:
     country = country_term.country if country_term else (org.country if org else None)
     source = _sector_source(kb, role, org, country_term)
     sector, plover = (source.sector_on(day), kb.plover_sector(source, day)) if source else (None, None)
-    if sector is None and (people or country_term is not None and country_term.kind == ADJECTIVE
+    if sector is None and (ethnic_people or country_term is not None and country_term.kind == ADJECTIVE
                            and head.tag_ == "NNPS"):
         sector, plover = "CVL", "CVL"  # "Palestinians", "Iraqi Kurds": a people, its civilians
     if sector is None and country_term is not None and any(t.key == "leader" for _, t in terms):
@@ -293,7 +294,7 @@ def person_actor(doc: Doc, head: Token, items, kb: KnowledgeBase, term: Term, da
     if is_former(doc, head, span):
         sector = "ELI"
     return Actor(span.text, (span.start_char, span.end_char), term.name, "person:" + term.key, country, sector,
-                 actor_code(kb, country, sector, None), kb.plover_sectors.get(sector or "") or None)
+                 actor_code(kb, country, sector, None), kb.crosswalk(sector))
 
 
 def role_key(noun: str) -> str:

@@ -88,6 +88,10 @@ class KnowledgeBase:
         sector = term.sector_on(day)
         if term.plover and sector == term.sector:
             return term.plover
+        return self.crosswalk(sector)
+
+    def crosswalk(self, sector: str | None) -> str | None:
+        """The PLOVER sector of a CAMEO agent code (sectors.csv)."""
         return self.plover_sectors.get(sector or "") or None
 
     def office_of(self, person: str, day: str | None) -> Office | None:

@@ -24,7 +24,8 @@ from .classifier import NONE, clause_features, load_model, reconcile
 from .codebook import Codebook, load_codebook
 from .lexicon import HAPPENING, Lexicon, Match, load_lexicon
 from .modality import conditional, modality_of, refused
-from .refine import NON_STATE_ARMED, acled_rule, as_demand, at_a_protest, lethal, as_intention, as_refusal, as_unconventional, refine_code
+from .refine import (NON_STATE_ARMED, acled_rule, as_demand, as_intention, as_refusal, as_unconventional, at_a_protest,
+                     lethal, refine_code)
 from .size import size_of
 
 __all__ = ["find_events", "load_codebook", "load_lexicon", "Codebook", "Lexicon"]
@@ -62,6 +63,7 @@ class Context:
     published: date | None
     dateline: Place | None = None  # where the story was filed: the last resort for an event's place
     names: frozenset[tuple[int, int]] = frozenset()  # see names_of
+    place_spans: frozenset[tuple[int, int]] = frozenset()  # the spans of the document's places
 
 
 def find_events(doc: Doc, sentences: list[Sentence], actors: list[Actor], places: list[Place],
@@ -70,7 +72,7 @@ def find_events(doc: Doc, sentences: list[Sentence], actors: list[Actor], places
     filed = dateline_span(doc.text)
     dateline = next((p for p in places if filed and p.span == filed and p.geonameid is not None), None)
     ctx = Context(doc, by_token(doc, actors), by_token(doc, places), by_token(doc, times), quotes, published,
-                  dateline, names_of(doc, actors))
+                  dateline, names_of(doc, actors), frozenset(p.span for p in places))
     events: list[Event] = []
     for sentence in sentences:
         triggers = find_triggers(sentence, lexicon, codebook)
@@ -165,8 +167,7 @@ def build_event(ctx: Context, sentence: Sentence, verb: Token, match: Match, cod
         target = [place_as_actor(location)]  # "rioted at a jail in northern Israel": Israel's
     size = size_of(sentence.span, code)
     # targets the actor stage named, not places read as their inhabitants ("fought in the X district")
-    place_spans = {p.span for p in ctx.place_at.values()}
-    people_targets = [a for a in target if a.span not in place_spans]
+    people_targets = [a for a in target if a.span not in ctx.place_spans]
     depth = embedding_depth(verb)
     confidence = 0.5 + 0.2 * bool(source) + 0.2 * bool(target) + 0.05 * bool(match.rule.kind) - 0.1 * depth
     return Event(
@@ -180,7 +181,7 @@ def build_event(ctx: Context, sentence: Sentence, verb: Token, match: Match, cod
         cameo=codebook.cameo(code),
         plover=codebook.plover(code),
         acled=acled_rule(verb) or by_actors(acled_of(code, verb, codebook), code, source, people_targets, size,
-                                            at_a_protest(sentence.span), lethal(sentence.span)),
+                                            sentence.span),
         date=when,
         location=location,
         modality=modality,
@@ -212,10 +213,10 @@ def check_with_model(code: str, verb: Token, codebook: Codebook, may_drop: bool 
 
 # CAMEO roots whose events ACLED records: protest, force posture, coercion, assault, fighting.
 _ACLED_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
-ACLED_AT = 0.5
+ACLED_AT = 0.5  # the ACLED model's sub-event type replaces the crosswalk's from this probability on
 # Crosswalk types that only a telling word gives (a chemical agent, "suicide", "abducted",
 # "raped"): the ACLED model's reading of the clause does not overrule them.
-_DECISIVE_ACLED = frozenset({"Chemical weapon", "Suicide bomb", "Sexual violence", "Abduction/forced disappearance"})  # the ACLED model's sub-event type replaces the crosswalk's from this probability on
+_DECISIVE_ACLED = frozenset({"Chemical weapon", "Suicide bomb", "Sexual violence", "Abduction/forced disappearance"})
 
 
 def acled_of(code: str, verb: Token, codebook: Codebook) -> Acled | None:
@@ -239,8 +240,7 @@ _CROWD = frozenset({"CVL", "OPP", "LAB", "EDU", "AGR"})
 _UNARMED = frozenset({"CVL", "REF", "MED", "HLH", "REL", "EDU", "LAB", "AGR", "BUS", "OPP", "HRI", "NGO"})
 
 
-def by_actors(acled: Acled | None, code: str, source, target, size, protest: bool = False,
-              lethal: bool = False) -> Acled | None:
+def by_actors(acled: Acled | None, code: str, source, target, size, sentence: Span) -> Acled | None:
     """ACLED's distinctions that turn on who did it to whom: territory taken by state forces is
     regained, by others overtaken; direct violence on unarmed people is an attack on civilians,
     not a clash; repression that kills is excessive force."""
@@ -256,13 +256,14 @@ def by_actors(acled: Acled | None, code: str, source, target, size, protest: boo
         acled.sub_event_type == "Looting/property destruction")
     if crowd_act and sectors and sectors <= _CROWD:
         # violence by protesters is a violent demonstration, by other unarmed people mob violence
-        protest = protest or all(a.sector == "OPP" and a.plover_sector == "CVL" for a in source)
+        protest = all(a.sector == "OPP" and a.plover_sector == "CVL" for a in source) or at_a_protest(sentence)
         return Acled("Riots", "Violent demonstration" if protest else "Mob violence")
     if acled.sub_event_type == "Armed clash" and target and all(a.sector in _UNARMED for a in target):
         return Acled("Violence against civilians", "Attack")
-    if protest and sectors and sectors <= _STATE and (code[:3] in ("173", "175") or code[:2] in ("18", "19")):
+    if sectors and sectors <= _STATE and (code[:3] in ("173", "175") or code[:2] in ("18", "19")) \
+            and at_a_protest(sentence):
         # police arresting, dispersing or shooting at a protest: ACLED files it under the protest
-        dead = (size is not None and bool(size.dead)) or lethal
+        dead = (size is not None and bool(size.dead)) or lethal(sentence)
         return Acled("Protests", "Excessive force against protesters" if dead else "Protest with intervention")
     if code[:3] == "175" and size is not None and size.dead:
         return Acled("Protests", "Excessive force against protesters")

@@ -82,7 +82,7 @@ class Lexicon:
         objects += [(n, True) for n in _event_pobjs(verb, eventless)]  # "went on strike", "clashes erupted"
         lemma = verb.lemma_.lower()
         for obj, joined in objects:
-            obj = _quantified(obj)
+            obj = quantified(obj)
             for key in noun_keys(obj):
                 if compounds_only and " " not in key:
                     continue
@@ -145,7 +145,7 @@ def _word_list(name: str) -> frozenset[str]:
     return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
 
 
-def _quantified(noun: Token) -> Token:
+def quantified(noun: Token) -> Token:
     """'5 million dollars of aid', 'tons of food': the substance, not the measure."""
     if noun.lemma_.lower() in _MEASURES or noun.like_num:  # "26 of 31 drones"
         for prep in noun.children:
@@ -189,7 +189,7 @@ def _complement(verb: Token, rule: Rule) -> Token | None:
             # spaCy often attaches the particle as advmod ("stepped down", "walked out")
             return child
         elif rule.kind == "obj" and child.dep_ in (*_OBJECT_DEPS, "pobj"):
-            noun = _quantified(child)
+            noun = quantified(child)
             if rule.value in noun_keys(noun):
                 return noun
     return None

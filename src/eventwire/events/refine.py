@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 from ..data_files import read_csv, split_list
 from ..model import Acled
 from .codebook import Codebook
+from .lexicon import noun_keys, quantified
 
 
 @lru_cache(maxsize=None)
@@ -114,13 +115,11 @@ def load_acled_rules() -> dict[str, list[tuple[str, frozenset[str] | None, Acled
 
 
 def acled_rule(verb: Token) -> Acled | None:
-    from .lexicon import _quantified, noun_keys
-
     rules = load_acled_rules().get(verb.lemma_.lower())
     if not rules:
         return None
     particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod")}
-    keys = {k for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass") for k in noun_keys(_quantified(c))}
+    keys = {k for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass") for k in noun_keys(quantified(c))}
     for particle, objects, acled in rules:
         if (not particle or particle in particles) and (objects is None or keys & objects):
             return acled
@@ -132,13 +131,17 @@ _PROTEST_WORDS = frozenset({"protest", "protester", "protestor", "demonstration"
                             "marcher", "sit-in", "picket", "vigil"})
 
 
-def at_a_protest(sentence) -> bool:
-    return any(t.lemma_.lower() in _PROTEST_WORDS for t in sentence)
-
-
+# Words that tell of a death ("killed a young protester", "died in hospital").
 _DEATH_WORDS = frozenset({"kill", "die", "dead", "death", "fatally", "lethal"})
 
 
-def lethal(sentence) -> bool:
-    """Whether the sentence tells of a death ('killed a young protester', 'died in hospital')."""
-    return any(t.lemma_.lower() in _DEATH_WORDS for t in sentence)
+def _mentions(sentence: Span, lemmas: frozenset[str]) -> bool:
+    return any(t.lemma_.lower() in lemmas for t in sentence)
+
+
+def at_a_protest(sentence: Span) -> bool:
+    return _mentions(sentence, _PROTEST_WORDS)
+
+
+def lethal(sentence: Span) -> bool:
+    return _mentions(sentence, _DEATH_WORDS)

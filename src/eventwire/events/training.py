@@ -25,26 +25,25 @@ def _acled_label(record: dict) -> str:
     return record["sub_event_type"] if record.get("sub_event_type") else NONE
 
 
-def trigger_lemmas(nlp, rows) -> frozenset[str]:
-    """The lemmas of the training sentences' triggers: the verbs the model has seen at work."""
-    lemmas = set()
-    for (text, _, trigger), doc in zip(rows, nlp.pipe(r[0] for r in rows)):
+def parsed(nlp, rows):
+    """Each training sentence parsed once: its label, its doc and the tokens of its trigger."""
+    for (text, label, trigger), doc in zip(rows, nlp.pipe(r[0] for r in rows)):
         start = text.find(trigger) if trigger else -1
-        lemmas.update(t.lemma_.lower() for t in doc if start >= 0 and start <= t.idx < start + len(trigger))
-    return frozenset(lemmas)
+        yield label, doc, [t for t in doc if start >= 0 and start <= t.idx < start + len(trigger)]
+
+
+def features_of(doc, in_trigger):
+    from . import clause_tokens, governing_verb
+
+    token = next((t for t in in_trigger if t.pos_ == "VERB"), in_trigger[0] if in_trigger else None)
+    if token is None:  # no trigger given: the main verb of the first sentence
+        token = next(doc.sents).root
+    return clause_features(clause_tokens(governing_verb(token)), token)
 
 
 def featurize(nlp, rows):
-    from . import clause_tokens, governing_verb
-
-    for (text, label, trigger), doc in zip(rows, nlp.pipe(r[0] for r in rows)):
-        start = text.find(trigger) if trigger else -1
-        in_trigger = [t for t in doc if start >= 0 and start <= t.idx < start + len(trigger)]
-        token = next((t for t in in_trigger if t.pos_ == "VERB"), in_trigger[0] if in_trigger else None)
-        if token is None:  # no trigger given: the main verb of the first sentence
-            token = next(doc.sents).root
-        verb = governing_verb(token)
-        yield clause_features(clause_tokens(verb), token), label
+    for label, doc, in_trigger in parsed(nlp, rows):
+        yield features_of(doc, in_trigger), label
 
 
 def train_models(nlp, report=print) -> dict[str, int]:
@@ -53,10 +52,11 @@ def train_models(nlp, report=print) -> dict[str, int]:
         if not data_path("training", f"{name}.jsonl").exists():
             report(f"{name}: no training data, skipped")
             continue
-        rows = _examples(name, label_of)
-        examples = list(featurize(nlp, rows))
+        sentences = list(parsed(nlp, _examples(name, label_of)))
+        examples = [(features_of(doc, in_trigger), label) for label, doc, in_trigger in sentences]
         model = train(examples)
-        model.triggers = trigger_lemmas(nlp, rows)
+        # the verbs the model has seen at work, so that it does not retype ones it never saw
+        model.triggers = frozenset(t.lemma_.lower() for _, _, in_trigger in sentences for t in in_trigger)
         path = model_path(name)
         path.parent.mkdir(parents=True, exist_ok=True)
         model.save(path)
