@@ -33,7 +33,8 @@ def parsed(nlp, rows):
 
 
 def features_of(doc, in_trigger):
-    from . import clause_tokens, governing_verb
+    from .context import clause_tokens
+    from .location import governing_verb
 
     token = next((t for t in in_trigger if t.pos_ == "VERB"), in_trigger[0] if in_trigger else None)
     if token is None:  # no trigger given: the main verb of the first sentence
