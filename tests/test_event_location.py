@@ -82,3 +82,45 @@ def test_the_dateline_is_the_last_resort_and_says_so(code):
 def test_seed_announcement_is_not_located_in_jerusalem(seed_annotation):
     announced = [e for e in seed_annotation.events if "Jerusalem" in e.evidence]
     assert announced and all(e.location is None or e.location.name != "Jerusalem" for e in announced)
+
+
+def test_a_verb_without_an_object_shares_its_partners_place(code):
+    ann = code("Rebels ambushed and disarmed a police patrol in Beni on Monday.")
+    assert event(ann, "ambushed").location.name == "Beni"
+
+
+def test_the_place_of_what_was_going_on_when_it_happened(code):
+    ann = code("A teacher was shot dead while he waited at a bus stop in Peshawar.")
+    assert event(ann, "shot").location.name == "Peshawar"
+
+
+def test_where_the_doer_of_a_physical_act_was(code):
+    ann = code("Gunmen in Zamfara abducted 40 villagers over the weekend.")
+    assert event(ann, "abducted").location.country == "NGA" and event(ann, "abducted").location_basis == "clause"
+
+
+@pytest.mark.parametrize("text, landmarks, not_landmarks", [
+    ("Soldiers patrolled Tamale, 600 km north of Accra.", {"Accra"}, {"Tamale"}),
+    ("The convoy was hit 20 miles from Kandahar.", {"Kandahar"}, set()),
+    ("Clashes erupted in the north of Mali.", set(), {"Mali"}),
+])
+def test_places_named_as_reference_points(pipeline, text, landmarks, not_landmarks):
+    from eventwire.events.location import _bearing_of
+
+    doc = pipeline.nlp(text)
+    assert {t.text for t in doc if t.text in landmarks | not_landmarks and _bearing_of(t)} == landmarks
+
+
+def test_a_reference_point_is_not_the_place(code):
+    ann = code("A roadside bomb killed four soldiers in Baqubah, 60 km north of Baghdad, on Sunday.")
+    assert event(ann, "killed").location.name in ("Baqubah", "Baquba", "Ba`qubah", "Baʿqūbah")
+
+
+def test_a_place_naming_a_site_in_a_name_still_locates(code):
+    ann = code("Soldiers raided a Gaza refugee camp before dawn.")
+    assert event(ann, "raided").location is not None and event(ann, "raided").location.text == "Gaza"
+
+
+def test_one_place_per_phrase_when_the_sentence_decides(code):
+    ann = code("Two suspects were arrested with explosives and detonators in Mersin, Turkey's southern port, police said.")
+    assert event(ann, "arrested").location.text == "Mersin"

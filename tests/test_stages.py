@@ -274,6 +274,23 @@ def test_violence_by_armed_men_is_not_vetoed_by_the_model(code):
     assert not code("Brazil beat Argentina 2-1 in the final.").events
 
 
+@pytest.mark.parametrize("text, word", [
+    ("He was captured in March near the border, his family said.", "captured"),
+    ("A local journalist was fatally shot outside his home in 2019.", "shot"),
+    ("Unknown attackers shot and wounded two Palestinians on Friday.", "shot"),
+])
+def test_violence_done_to_people_is_not_vetoed_by_the_model(code, text, word):
+    assert any(e.trigger.startswith(word + " ") for e in code(text).events)
+
+
+@pytest.mark.parametrize("text", [
+    "The documentary was shot over two winters in the Arctic.",
+    "Senators killed the bill in committee on Tuesday.",
+])
+def test_violent_words_done_to_things_can_still_be_vetoed(code, text):
+    assert not [e for e in code(text).events if e.cameo.root in ("18", "19", "20")]
+
+
 @pytest.mark.parametrize("text, root", [
     ("Heavy clashes erupted in the north of the city on Sunday.", "19"),
     ("The raid took place before dawn, residents said.", "19"),

@@ -22,8 +22,8 @@ from ..times import precision_of
 from .classifier import NONE, clause_features, load_model, reconcile
 from .codebook import Codebook, load_codebook
 from .context import Context, clause_tokens
-from .lexicon import HAPPENING, Lexicon, Match, load_lexicon
-from .location import place_of
+from .lexicon import HAPPENING, Lexicon, Match, load_lexicon, quantified
+from .location import place_of, sharing_objects
 from .modality import conditional, modality_of, refused
 from .refine import (NON_STATE_ARMED, acled_rule, as_demand, as_intention, as_refusal, as_unconventional, at_a_protest,
                      lethal, refine_code)
@@ -121,8 +121,9 @@ def build_event(ctx: Context, sentence: Sentence, verb: Token, match: Match, cod
     code = refine_code(match.rule.cameo, clause_tokens(verb), sentence.span, codebook)
     # The model may veto an event, except someone's claim (a claim is data, flagged by its
     # modality), violence by armed or security forces ("militiamen killed three sheikhs" is no
-    # sports result or accident, whatever words surround it) and an event named as the subject.
-    armed = code[:2] in _VIOLENT and any(a.sector in _ARMED_SECTORS for a in source)
+    # sports result or accident, whatever words surround it) or done to people ("he was captured
+    # in Pakistan", "gunmen shot a priest"), and an event named as the subject.
+    armed = code[:2] in _VIOLENT and (any(a.sector in _ARMED_SECTORS for a in source) or on_people(ctx, verb))
     # "clashes erupted", "fighting continued": the subject of a verb of happening names an event
     named = (match.complement is not None and match.complement.dep_ == "nsubj") or (
         verb.dep_ in ("nsubj", "csubj") and verb.head.lemma_.lower() in HAPPENING)
@@ -174,6 +175,29 @@ def build_event(ctx: Context, sentence: Sentence, verb: Token, match: Match, cod
         depth=depth,
         location_basis=location_basis,
     )
+
+
+# Pronouns that stand for people; "it" and "this" do not.
+_PERSONAL = frozenset({"he", "she", "him", "her", "they", "them", "we", "us", "i", "me", "you"})
+
+
+def on_people(ctx: Context, verb: Token) -> bool:
+    """Whether the verb's patient, its object or passive subject, is a person or people: a
+    pronoun, a named person, a nationality ("killed three Palestinians") or a noun the actor
+    stage knows as people ("civilians", "soldiers"); not a country, team or thing ("beat
+    Argentina", "killed the bill", "shot the film")."""
+    heads = [verb, *sharing_objects(verb)]  # "shot and killed a man"
+    for patient in (c for head in heads for c in head.children if c.dep_ in ("dobj", "obj", "nsubjpass")):
+        for token in (quantified(patient), *patient.conjuncts):
+            if token.i in ctx.place_at:
+                continue
+            if token.lower_ in _PERSONAL or token.ent_type_ == "PERSON" or (
+                    token.ent_type_ == "NORP" and token.tag_ in ("NNS", "NNPS")):  # not "Argentina"
+                return True
+            actor = ctx.actor_at.get(token.i)
+            if actor is not None and actor.sector is not None and token.pos_ == "NOUN" and not token.ent_type_:
+                return True
+    return False
 
 
 def check_with_model(code: str, verb: Token, codebook: Codebook, may_drop: bool = True,

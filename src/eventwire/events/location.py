@@ -23,7 +23,9 @@ def place_of(ctx: Context, verb: Token, clause: Token, sentence: Sentence, kin: 
       "near", "at", "outside"...), searching the phrase it heads ("in the town of X", "in X's Y
       district", "at a market in X"); for a physical act, its object ("shelled the city of X");
       failing those, the clause it continues ("X happened in Y, killing ...", "in Y, police shot
-      and killed", "Y, where ... marched");
+      and killed", "Y, where ... marched"), what was going on when it happened ("shot while
+      driving through Y") and where its doer was ("militants in Y killed"); a place named only
+      as a reference point ("Z, 40 km north of Y") comes last;
     - "sentence": the only resolved place in the verb's clause, else in the main clause, that is
       no one's origin or destination ("fled from X to Y"), not what a statement is about
       ("recognize X as the capital of Y") and not in another event's clause;
@@ -35,39 +37,170 @@ def place_of(ctx: Context, verb: Token, clause: Token, sentence: Sentence, kin: 
     # a participant the actor stage found; a target read off a place ("curfew in Abidjan") is not
     taken = [a.span for a in participants if a.sector != "CVL" and a.span in ctx.names]
 
-    def named(place: Place) -> bool:  # "the U.S. Army", "the Islamic State of Iraq"
-        return any(s <= place.span[0] and place.span[1] <= e and (s, e) != place.span for s, e in ctx.names)
+    def named(place: Place) -> bool:
+        return _in_a_name(ctx, place)
 
     def free(place: Place) -> bool:
         return not named(place) and not any(s < place.span[1] and place.span[0] < e for s, e in taken)
 
-    def not_named(place: Place) -> bool:
-        return not named(place)
-
     physical = code[:2] in _PHYSICAL_ROOTS or code[:3] in _VISIT_CODES
-    heads = [clause] if clause.i == verb.i else [clause, verb]
-    for head in [*heads, *(ctx.doc[i] for i in sorted(kin - {verb.i}))]:
-        place = clause_place(ctx, head, free, not_named if physical else None)
+    landmarks = _landmarks(ctx)
+    # a reference point ("Iskandariyah, south of Baghdad", "40 km from X") only when nothing
+    # else is attached to the clause
+    for near in ((False, True) if landmarks else (True,)):
+        ok = free if near else (lambda p: free(p) and p.span not in landmarks)
+        object_ok = (lambda p: not named(p) and (near or p.span not in landmarks)) if physical else None
+        place = attached_place(ctx, verb, clause, kin, ok, object_ok)
         if place is not None:
             return place, "clause"
-    place = continued_place(ctx, verb, free)
-    if place is not None:
-        return place, "clause"
     # the verb's own places first, then those of the main clause and of coordinated verbs of the
     # same kind; "a place" is one only if it is the only one there
     for own in ({verb.i, clause.i}, {verb.i, clause.i, sentence.span.root.i, *kin}):
-        in_sentence = {(p.geonameid, p.name): p for t in sentence.span
-                       if (p := ctx.place_at.get(t.i)) is not None and governing_verb(t).i in own
-                       and p.geonameid is not None and free(p) and not _directional(t)
-                       and (physical or not _in_content(t))}
+        in_sentence = _sentence_places(ctx, sentence, own, lambda t, p: (
+            p.geonameid is not None and free(p) and not _directional(t) and (physical or not _in_content(t))))
+        if len(in_sentence) > 1:
+            in_sentence = [p for p in in_sentence if p.span not in landmarks] or in_sentence
         if len(in_sentence) == 1:
-            return next(iter(in_sentence.values())), "sentence"
+            return in_sentence[0], "sentence"
         if in_sentence:
             break
     if ctx.dateline is not None and ctx.dateline.precision not in ("country", "region") and not any(
             t.i in ctx.place_at for t in sentence.span):
         return ctx.dateline, "dateline"  # nothing in the sentence names a place: the dateline city
     return None, None
+
+
+def _sentence_places(ctx: Context, sentence: Sentence, own: set[int], keep) -> list[Place]:
+    """The distinct places in the clauses of the verbs `own`, one per noun phrase: "the Tijuana
+    district of La Presa" and "Izmir, Turkey's third-largest city" each name one place, the
+    narrowest."""
+    phrases: dict[int, list[Place]] = {}
+    for t in sentence.span:
+        place = ctx.place_at.get(t.i)
+        if place is not None and governing_verb(t).i in own and keep(t, place):
+            phrases.setdefault(_phrase_top(t).i, []).append(place)
+    distinct = {(p.geonameid, p.name): p for p in (most_specific(group) for group in phrases.values())}
+    return list(distinct.values())
+
+
+def _phrase_top(token: Token) -> Token:
+    """The head of the noun phrase a word names part of ("X district of Y", "Y, X's capital")."""
+    for _ in range(8):
+        if token.dep_ in ("appos", "compound", "poss", "nmod") and token.head.i != token.i:
+            token = token.head
+        elif token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ in ("NOUN", "PROPN"):
+            token = token.head.head
+        else:
+            break
+    return token
+
+
+def attached_place(ctx: Context, verb: Token, clause: Token, kin: set[int], ok, object_ok) -> Place | None:
+    """A place attached to the event's clause, in order: its own phrases (and those of verbs
+    coordinated with it that describe the same incident, or that carry its object: "captured
+    and disarmed 40 troops in X"); the clause it continues; a clause saying what was going on
+    when it happened ("was shot while riding his motorbike in X"); where the doer of a physical act was ("militants
+    in Sinai killed", "a bomber standing in line outside a Tel Aviv club detonated")."""
+    heads = [clause] if clause.i == verb.i else [clause, verb]
+    for head in [*heads, *(ctx.doc[i] for i in sorted(kin - {verb.i})), *sharing_objects(verb)]:
+        place = clause_place(ctx, head, ok, object_ok)
+        if place is not None:
+            return place
+    place = continued_place(ctx, verb, ok)
+    if place is not None:
+        return place
+    for meanwhile in _simultaneous_clauses(verb):
+        place = clause_place(ctx, meanwhile, ok)  # where, not what it was done to ("as they shelled X")
+        if place is not None:
+            return place
+    return _doer_place(ctx, clause, ok) if object_ok is not None else None
+
+
+def _in_a_name(ctx: Context, place: Place) -> bool:
+    """A place that only modifies an actor's or organization's name ("the U.S. Army", "the
+    Islamic State of Iraq"); not one that heads the name, nor one in the name of a site ("a West
+    Bank refugee camp"), nor in a date misjoined to it ("captured Kabul September 27")."""
+    for s, e in ctx.names:
+        if s <= place.span[0] and place.span[1] <= e and (s, e) != place.span:
+            name = ctx.doc.char_span(s, e, alignment_mode="expand")
+            if name is None:
+                return True
+            root = name.root
+            if place.span[0] <= root.idx < place.span[1] or root.ent_type_ in ("DATE", "TIME"):
+                continue
+            if root.lemma_.lower() in _SITES:  # "a West Bank refugee camp" is in the West Bank
+                continue
+            return True
+    return False
+
+
+_NAME_ENTITIES = frozenset({"ORG", "WORK_OF_ART", "PRODUCT", "LAW", "FAC"})
+# Nouns of settlements and sites: a name headed by one describes where something is.
+_SITES = frozenset({"camp", "village", "town", "city", "district", "area", "neighborhood", "neighbourhood",
+                    "suburb", "province", "region", "market", "street", "road", "highway", "township"})
+
+
+def sharing_objects(verb: Token) -> list[Token]:
+    """'captured and disarmed 40 troops in X', 'shot and killed a man in X': a verb with no object
+    of its own shares its coordinated verb's object and phrases."""
+    if any(c.dep_ in ("dobj", "obj") for c in verb.children):
+        return []
+    return [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and _own_subject_child(c) is None]
+
+
+# Subordinators of a clause that tells what was going on when the event happened.
+_MEANWHILE = frozenset({"when", "while", "as"})
+
+
+def _simultaneous_clauses(verb: Token) -> list[Token]:
+    """'killed when gunmen attacked a group in X', 'shot while he drove through X'."""
+    return [c for c in verb.children if c.dep_ == "advcl" and c.pos_ in ("VERB", "AUX")
+            and any(m.dep_ in ("mark", "advmod") and m.lower_ in _MEANWHILE for m in c.children)]
+
+
+def _doer_place(ctx: Context, clause: Token, ok) -> Place | None:
+    """Where the subject was, by a locative phrase on it ("police in Ireland raided"), for a
+    physical act: a statement's maker is often elsewhere ("officials in X said")."""
+    for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
+        for prep in (c for c in subject.children if c.dep_ == "prep" and c.lower_ in _WHERE_ONE_IS):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                place = phrase_place(ctx, pobj, ok)
+                if place is not None:
+                    return place
+    return None
+
+
+# Prepositions that say where someone is ("militants in X"), not where they come from ("of X").
+_WHERE_ONE_IS = frozenset({"in", "at", "near", "inside", "outside", "around"})
+
+
+# Words that make the place after them a reference point: "north of X", "40 km from X".
+_BEARINGS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                       "north-east", "north-west", "south-east", "south-west"})
+_DISTANCES = frozenset({"km", "kilometer", "kilometre", "mile", "kms", "metre", "meter", "yard"})
+
+
+def _landmarks(ctx: Context) -> frozenset[tuple[int, int]]:
+    """The spans of places named only as reference points ("Iskandariyah, south of Baghdad",
+    "a checkpoint 20 km from X")."""
+    cache = ctx.doc.user_data.setdefault("eventwire.landmarks", {})
+    if "spans" not in cache:
+        cache["spans"] = frozenset(place.span for i, place in ctx.place_at.items() if _bearing_of(ctx.doc[i]))
+    return cache["spans"]
+
+
+def _bearing_of(token: Token) -> bool:
+    while token.dep_ in ("appos", "poss", "compound", "conj") and token.head.i != token.i:
+        token = token.head  # "north of Accra, the capital"
+    prep = token.head
+    if token.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ("of", "from"):
+        return False
+    anchor = prep.head
+    if anchor.lower_ in _BEARINGS:  # "north of X", but "the north of X" is part of X
+        return not any(c.dep_ in ("det", "poss") for c in anchor.children)
+    # "40 km north of X", "20 miles from X" (the distance may hang on the verb beside "from")
+    return anchor.lemma_.lower() in _DISTANCES or (
+        prep.lower_ == "from" and any(c.lemma_.lower() in _DISTANCES for c in anchor.children if c.i < prep.i))
 
 
 # Roots of physical acts, done to what their object names: where the object is a place, the act
@@ -103,7 +236,8 @@ def clause_place(ctx: Context, head: Token, free, object_ok=None) -> Place | Non
     # "killed during two days of fighting in X", "after clashes in X"
     around = [pobj for c in head.children if c.dep_ == "prep" and c.lower_ in _CIRCUMSTANTIAL
               for pobj in c.children if pobj.dep_ == "pobj"]
-    for token in phrases + objects + passive + around:
+    for token in (t for group in (phrases, objects, passive, around) for head in group
+                  for t in (head, *head.conjuncts)):  # "shot a policeman and a boy in X"
         place = _nested_place(ctx, token, free, 0)
         if place is not None:
             return place
