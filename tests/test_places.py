@@ -206,3 +206,53 @@ def test_a_place_is_found_and_placed(places, text, name, country):
 def test_no_place_is_found(places, text):
     assert places(text) == ()
 
+
+
+# -- facilities, streets and names the gazetteer does not know ------------------------------------------
+
+
+def test_a_hospital_is_a_place_at_the_town_it_is_in(places):
+    found = places("The wounded were taken to Riverside Memorial Hospital in Sacramento on Monday.")
+    p = named(found, "Riverside Memorial Hospital")
+    assert (p.name, p.admin1) == ("Sacramento", "California")
+
+
+def test_a_street_is_placed_in_the_town_the_story_is_filed_from(places):
+    found = places("DENVER (Example Wire) - Police closed Larimer Street after a water main burst on Tuesday.")
+    assert named(found, "Larimer Street").name == named(found, "DENVER").name
+
+
+def test_a_facility_named_with_of_is_one_name(places):
+    found = places("The ceremony was held at the University of Westbrook, officials said.")
+    assert named(found, "University of Westbrook")
+
+
+def test_a_big_city_inside_a_facility_name_places_it(places):
+    found = places("Doctors at Kampala General Hospital said six people were in a critical condition.")
+    assert named(found, "Kampala General Hospital").country == "UGA"
+
+
+def test_a_city_that_owns_the_facility_places_it(places):
+    found = places("Thousands of fans gathered outside Mombasa's Uhuru Stadium on Friday.")
+    assert named(found, "Uhuru Stadium").name == "Mombasa"
+
+
+def test_a_person_named_in_a_facility_does_not_place_it(places):
+    found = places("She is being treated at Adam Fielding Hospital, a spokesman said.")
+    assert named(found, "Adam Fielding Hospital").name is None
+
+
+def test_a_name_that_goes_on_past_the_facility_word_is_not_a_facility(places):
+    found = places("Rovers drew with Queens Park Rangers on Saturday.")
+    assert not any(p.text == "Queens Park" for p in found)
+
+
+def test_a_town_named_in_its_police_department_is_a_place(places):
+    found = places("A spokesman for the Ithaca Police Department said the road would reopen on Sunday.")
+    p = named(found, "Ithaca")
+    assert (p.country, p.admin1) == ("USA", "New York")
+
+
+def test_a_name_the_article_gives_a_virus_is_not_a_place(places):
+    found = places("Doctors confirmed three new cases of Lassa fever this week. Lassa is spread by rats, they said.")
+    assert not any(p.text == "Lassa" for p in found)

@@ -6,7 +6,9 @@ sentence treats them as places ("near Goma", "Uttar Pradesh state", "Bulacan, Pa
 Tarlac", "the Durban court"), countries it tags as anything or nothing, places named inside
 organizations, sums of money and untagged runs of capitals ("the U.S. Centers for Disease
 Control", "15 billion US dollars", "Air France KLM"), and all-capitals datelines opening a
-paragraph or following a byline.
+paragraph or following a byline. Proper names of streets, buildings, campuses, waters and
+landmarks ("Royal Street", "the University of Westbrook", "the Rwenzori Mountains"), whatever the tagger
+called them, are places too; a name the article gives a virus or disease ("Lassa fever") is not.
 
 A capital or other seat of power acting as a government ("Moscow said") is an actor, not a place:
 where the actors stage resolved it to a polity's government, spans it covers are skipped here.
@@ -17,7 +19,9 @@ Resolution ranks the gazetteer's candidates by kind and population, then by what
 article says: the countries it names or its actors belong to, the divisions its unambiguous places
 lie in, the towns it surely names (a namesake near one of them wins), the place a name is paired
 with ("Atlanta, Georgia", which then holds wherever the article repeats the name) and the places
-it is listed with.
+it is listed with. A name the gazetteer does not know is placed where the text puts it: at the
+place that follows as its container ("X Hospital in Rome"), at a place its name holds ("Lima
+Cathedral"), or, for a street or facility, at the article's own town (`place_unknown`).
 """
 
 from __future__ import annotations
@@ -25,9 +29,11 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
+from ..data_files import read_csv
 from ..model import Actor, Place
 from ..sentences import dateline_span
 from .gazetteer import Entry, Gazetteer, fold, load_gazetteer
@@ -85,15 +91,40 @@ _KIN_NOUNS = frozenset({"man", "woman", "men", "women", "mother", "father", "fam
 _INSTITUTION_WORDS = frozenset({"state", "university", "college", "police", "times", "post", "herald", "county",
                                 "airport", "airlines", "airways", "railways", "council", "assembly", "government",
                                 "limited", "ltd", "inc", "city"})
+# Words that, after a town's or county's name inside an organization's name, make it that
+# place's local body or paper ("Ithaca Police", "Kerry County Council", "the Dorset Echo").
+_LOCAL_BODIES = frozenset({"police", "pd", "sheriff", "sheriff's", "fire", "council", "county", "city",
+                           "borough", "municipal", "mayor", "courthouse", "times", "herald", "gazette", "tribune",
+                           "chronicle", "courier", "post", "star", "chamber", "board", "schools", "public"})
+# Words after a name that make it a disease's or its agent's ("Ebola virus", "Lassa fever").
+_DISEASE_WORDS = frozenset({"virus", "viruses", "ebolavirus", "fever", "disease", "flu", "encephalitis"})
 _TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sen", "senator", "rep", "gov", "governor", "president",
                      "judge", "justice", "sir", "lord", "lady", "coach", "captain", "gen", "general", "mr.",
                      "mrs.", "ms.", "dr.", "sen.", "rep.", "gov.", "gen.", "prof", "prof."})
 
 
+# Words that, alone before a facility's word, make a common noun phrase rather than a name ("High
+# School", "the City Hospital", "Main Street"): a name needs one word before its head not here.
+_FACILITY_GENERIC = frozenset({"high", "middle", "elementary", "primary", "secondary", "junior", "senior",
+                               "national", "central", "main", "city", "state", "north", "south", "east", "west",
+                               "new", "old", "international", "regional", "general", "public", "community",
+                               "memorial", "the", "this", "that", "our", "their", "his", "her", "its"})
+# Labels whose names are titles, events or laws: a facility's word in one ("Jurassic Park", "the
+# Good Friday Agreement") does not make it a place.
+_NOT_FACILITY = frozenset({"WORK_OF_ART", "EVENT", "LAW", "DATE", "TIME", "MONEY", "PERCENT"})
+
+
+@lru_cache(maxsize=1)
+def facility_words() -> frozenset[str]:
+    """Head words of facilities' and landmarks' names: streets, buildings, campuses, waters
+    (data/places/facility_words.csv)."""
+    return frozenset(row["word"].lower() for row in read_csv("places", "facility_words.csv"))
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     span: Span
-    kind: str  # entity | mislabel | embedded | bare | dateline
+    kind: str  # entity | mislabel | embedded | bare | dateline | facility
 
 
 def find_places(doc: Doc, actors: list[Actor], gazetteer: Gazetteer) -> list[Place]:
@@ -156,6 +187,16 @@ def find_mentions(doc: Doc, actors: list[Actor], gazetteer: Gazetteer) -> list[M
     for span in datelines(doc, gazetteer):
         if not any(m.span.start < span.end and span.start < m.span.end for m in found):
             found.append(Mention(span, "dateline"))
+    # A facility's whole name ("Uhuru Stadium", "the Royal College of Music") replaces the
+    # places found inside or across it: it is the place the sentence names.
+    for span in facilities(doc):
+        if free(span):
+            found = [m for m in found if not (m.span.start < span.end and span.start < m.span.end)]
+            found.append(Mention(span, "facility"))
+    diseases = disease_names(doc)
+    if diseases:
+        found = [m for m in found if fold(m.span.text) not in diseases or names_polity(m.span, gazetteer)
+                 or _after_place_prep(m.span)]
     found.sort(key=lambda m: m.span.start)
     out: list[Mention] = []
     for m in found:  # one mention per stretch of text
@@ -296,13 +337,20 @@ def embedded_places(span: Span, gazetteer: Gazetteer) -> list[Span]:
             if not all(_capital(t) for t in sub) or (sub.start == span.start and sub.end == span.end) or (
                     len(sub) == 1 and sub[0].lower_ in _GENERIC):
                 continue
-            if any(_strong(e, sub.text) for e in gazetteer.lookup(sub.text)):
+            local = j < span.end and doc[j].lower_ in _LOCAL_BODIES
+            if any(_strong(e, sub.text) or (local and _local_seat(e, sub.text)) for e in gazetteer.lookup(sub.text)):
                 out.append(Span(doc, i, j, label="GPE"))
                 i, taken = j, True
                 break
         if not taken:
             i += 1
     return out
+
+
+def _local_seat(e: Entry, text: str) -> bool:
+    """A town or county by its own name, seat of the local body named after it ("the Ithaca
+    Police Department", "Polk County Sheriff's Office")."""
+    return primary(e, text) and (e.precision == "admin2" or (e.precision == "city" and e.population >= _KNOWN_TOWN))
 
 
 def _capital(token) -> bool:
@@ -353,6 +401,92 @@ def bare_names(doc: Doc, gazetteer: Gazetteer) -> tuple[list[Span], list[Span]]:
                     inside.append(sub)
         i = j
     return out, inside
+
+
+def facilities(doc: Doc) -> list[Span]:
+    """Proper names of streets, buildings, campuses, waters and landmarks: a run of capitalized
+    words ending in a facility's word ("Royal Street", "Riverside Memorial Hospital", "the Rwenzori
+    Mountains") or opening with one before "of" ("the University of Westbrook"); a name the word
+    opens otherwise ("Lake Kivu") is left to the tagger. The gazetteer rarely knows them; the
+    tagger calls them organizations or people as often as facilities."""
+    words = facility_words()
+    skip = {t.i for e in doc.ents if e.label_ in _NOT_FACILITY for t in e}
+    out: list[Span] = []
+    for t in doc:
+        if t.lower_ not in words or not t.text[:1].isupper() or t.i in skip:
+            continue
+        if t.i + 1 < len(doc) and doc[t.i + 1].is_alpha and doc[t.i + 1].is_title:
+            continue  # the name goes on: "Queens Park Rangers", "St. Louis", "University Hospital"
+        start = _name_start(doc, t.i)
+        end = _of_complement_end(doc, t.i + 1)
+        if start < t.i and any(x.lower_ not in _FACILITY_GENERIC for x in doc[start:t.i] if x.is_alpha):
+            out.append(Span(doc, start, max(end, t.i + 1), label="FAC"))
+        elif end > t.i + 1:
+            out.append(Span(doc, start, end, label="FAC"))
+    return [s for i, s in enumerate(out) if i == 0 or s.start >= out[i - 1].end]
+
+
+def disease_names(doc: Doc) -> set[str]:
+    """Names the article gives a disease or its agent ("Rift Valley fever", "Hendra virus", "Lassa
+    fever"): the virus, not the place, wherever the article repeats the name alone ("Lassa is
+    spread by rats"). Countries and divisions are kept (see `find_mentions`): "Congo" stays the
+    country."""
+    out: set[str] = set()
+    for t in doc:
+        if t.lower_ not in _DISEASE_WORDS or t.i == 0 or not doc[t.i - 1].text[:1].isupper():
+            continue
+        start = t.i - 1
+        while start > 0 and t.i - start < 3 and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha:
+            start -= 1
+        out.update(fold(doc[i:t.i].text) for i in range(start, t.i))
+    return out
+
+
+def _after_place_prep(span: Span) -> bool:
+    """ "cases in Lassa", "near Hendra": a place, whatever virus bears its name."""
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    prev = span.doc[span.start - 1] if span.start > 0 else None
+    return (nxt is None or nxt.lower_ not in _DISEASE_WORDS) and prev is not None and prev.lower_ in _PLACE_PREPS
+
+
+def _name_start(doc: Doc, head: int) -> int:
+    """Where the capitalized name before a facility's word starts: up to four words back, over
+    possessives inside it ("St George's Chapel"), never over the sentence's first word unless it
+    is a proper noun ("At Royal Street" starts at Royal)."""
+    start = head
+    while start > 0 and head - start < 4:
+        prev = doc[start - 1]
+        if prev.text in _POSSESSIVE and start - 2 >= 0 and doc[start - 2].text[:1].isupper():
+            if doc[start - 2].ent_type_ in ("GPE", "LOC"):
+                break  # "Mombasa's Uhuru Stadium": the place that holds it, not its name
+            start -= 1
+            continue
+        ordinal = prev.text[:1].isdigit() and prev.lower_.endswith(("st", "nd", "rd", "th"))  # "22nd Street"
+        if not (prev.text[:1].isupper() or ordinal):
+            break
+        if prev.is_sent_start and prev.pos_ != "PROPN":
+            break
+        if prev.pos_ in ("DET", "ADP", "PRON", "CCONJ", "AUX", "VERB", "PUNCT") or prev.text in _DETERMINERS:
+            break
+        start -= 1
+    while start < head and doc[start].text in _POSSESSIVE:
+        start += 1
+    return start
+
+
+def _of_complement_end(doc: Doc, i: int) -> int:
+    """After a facility's word, "of" and a capitalized name ("of St. Thomas", "of the Republic of
+    Armenia"): where that name ends; `i` itself when there is none."""
+    if i >= len(doc) or doc[i].lower_ != "of":
+        return i
+    j = i + 1
+    if j < len(doc) and doc[j].lower_ == "the":
+        j += 1
+    end = j
+    while end < len(doc) and end - j < 4 and (doc[end].text[:1].isupper() or (
+            doc[end].lower_ == "of" and end + 1 < len(doc) and doc[end + 1].text[:1].isupper())):
+        end += 1
+    return end if end > j else i
 
 
 def datelines(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
@@ -465,10 +599,19 @@ def candidates(span: Span, gazetteer: Gazetteer) -> list[Entry]:
     return hits
 
 
+def site_candidates(m: Mention, gazetteer: Gazetteer) -> list[Entry]:
+    """A facility's or street's name names a populated place only on our own list: GeoNames'
+    hamlets called "Washington Square" or "Old Town" are not the square or the quarter meant."""
+    hits = candidates(m.span, gazetteer)
+    if m.kind != "facility":
+        return hits
+    return [e for e in hits if e.curated or e.precision != "city"]
+
+
 def resolve_all(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, actor_countries: set[str]) -> list[Entry | None]:
     """Two passes: every mention ranked on its own and the countries the article names; then again
     with the countries and divisions its confident mentions point to."""
-    hits = [candidates(m.span, gazetteer) for m in mentions]
+    hits = [site_candidates(m, gazetteer) for m in mentions]
     context = Counter(actor_countries)
     for cands in hits:
         for e in cands:
@@ -513,7 +656,88 @@ def resolve_all(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, actor_c
                 near[first[j].country] = first[j].precision
         around = [a for j, a in zip(confident, anchors) if j != i] if len(cands) > 1 else []
         out.append(best(m, cands, context, divisions, near, around))
+    return place_unknown(doc, mentions, out, gazetteer, context)
+
+
+def place_unknown(doc: Doc, mentions: list[Mention], entries: list[Entry | None], gazetteer: Gazetteer,
+                  context: Counter) -> list[Entry | None]:
+    """Names the gazetteer does not know, placed where the text puts them: at the place that
+    follows as container ("Riverside Hospital in Sacramento", "Elm Avenue, Tralee"), else
+    at a place inside the name ("Lima Cathedral", "Tralee Town Hall", "West Wales"), else, for a
+    facility or street, at the town the article is filed from or names most: local news names
+    local streets. From the last mention back, so a chain of containers resolves."""
+    out = list(entries)
+    home = home_town(mentions, out)
+    named = {e.geonameid for e in out if e is not None}
+    words = facility_words()  # not any FAC: the tagger gives people and events that label too
+    text = doc.text
+    for i in range(len(mentions) - 1, -1, -1):
+        if out[i] is not None:
+            continue
+        m = mentions[i]
+        site = m.kind == "facility" or (m.span.label_ == "FAC" and any(t.lower_ in words for t in m.span))
+        nxt = i + 1 if i + 1 < len(mentions) else None
+        before = mentions[i - 1] if i > 0 and out[i - 1] is not None else None
+        if nxt is not None and out[nxt] is not None and _container_gap(text[m.span.end_char:mentions[nxt].span.start_char]):
+            out[i] = out[nxt]
+        elif before is not None and text[before.span.end_char:m.span.start_char].strip() in _POSSESSIVE:
+            out[i] = out[i - 1]  # "Mombasa's Uhuru Stadium"
+        elif (inner := inner_place(m, gazetteer, context, named)) is not None:
+            out[i] = inner
+        elif site:
+            out[i] = home
     return out
+
+
+_CONTAINER_GAPS = frozenset({",", "in", ", in", "at", ", at", "(", "near", ", near", "on", ", on"})
+
+
+def _container_gap(between: str) -> bool:
+    return " ".join(between.split()) in _CONTAINER_GAPS
+
+
+def inner_place(m: Mention, gazetteer: Gazetteer, context: Counter, named: set[int]) -> Entry | None:
+    """The place a longer name holds, longest first ("Polk County History Museum" is in Polk
+    County, "West Wales" in Wales): a country, a division of a country the article names, a
+    region of our own list, a big city, or a town the article names elsewhere ("Tralee Town
+    Hall"); any other small town inside a name is mostly a person's namesake ("Adam Fielding
+    Hospital"). Never a generic or facility word ("Park", "University")."""
+    span, words = m.span, facility_words()
+    for size in range(len(span) - 1, 0, -1):
+        for start in range(span.start, span.end - size + 1):
+            sub = span.doc[start:start + size]
+            if not all(_capital(t) for t in sub) or (size == 1 and sub[0].lower_ in _GENERIC | words):
+                continue
+            hits = [e for e in gazetteer.lookup(sub.text) if _inner_fits(e, sub.text, context, named)]
+            if hits:
+                return best(Mention(sub, "embedded"), hits, context, Counter(), {})
+    return None
+
+
+def _inner_fits(e: Entry, text: str, context: Counter, named: set[int]) -> bool:
+    if e.precision in ("country", "region"):
+        return e.precision == "country" or e.curated
+    if not primary(e, text):
+        return False
+    if e.precision != "city":
+        return e.country in context
+    if e.population >= _BIG_CITY:
+        return True
+    return e.geonameid in named
+
+
+def home_town(mentions: list[Mention], entries: list[Entry | None]) -> Entry | None:
+    """The article's own town: its dateline's, else the town it names most in the country it
+    names most (the first of equals): a surname that is a village abroad is not home."""
+    towns = [(m, e) for m, e in zip(mentions, entries) if e is not None and e.precision in ("city", "admin2")]
+    for m, e in towns:
+        if m.kind == "dateline":
+            return e
+    if not towns:
+        return None
+    countries = Counter(e.country for e in entries if e is not None and e.country)
+    counts = Counter(e.geonameid for _, e in towns)
+    return max((e for _, e in towns), key=lambda e: (countries[e.country], counts[e.geonameid]))
 
 
 def list_siblings(mentions: list[Mention]) -> dict[int, list[int]]:
