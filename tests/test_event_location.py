@@ -124,3 +124,24 @@ def test_a_place_naming_a_site_in_a_name_still_locates(code):
 def test_one_place_per_phrase_when_the_sentence_decides(code):
     ann = code("Two suspects were arrested with explosives and detonators in Mersin, Turkey's southern port, police said.")
     assert event(ann, "arrested").location.text == "Mersin"
+
+
+@pytest.mark.parametrize("text, word, place", [
+    # an elliptic clause coordinated with the event
+    ("Three soldiers were killed and two others wounded in the town of Gao on Monday.", "killed", "Gao"),
+    # where the passive's agent was
+    ("Twelve farmers were killed by gunmen in the village of Dogo Nahawa.", "killed", "Dogo Nahawa"),
+    # where the victim was
+    ("Gunmen shot dead a shopkeeper walking near his home in the city of Kano.", "shot", "Kano"),
+    # a participle continues the clause whose object is the place
+    ("Armed men attacked the village of Kasanga, killing at least nine civilians.", "killing", "Kasanga"),
+    # a town before a noun says where the thing is
+    ("A car bomb destroyed a busy Kandahar restaurant on Friday.", "destroyed", "Kandahar"),
+])
+def test_places_the_clause_reaches_through_its_people_and_partners(code, text, word, place):
+    assert event(code(text), word).location.text == place
+
+
+def test_a_country_before_a_noun_says_whose_not_where(code):
+    ann = code("Militants destroyed a U.S. military vehicle with a roadside bomb.")
+    assert event(ann, "destroyed").location is None

@@ -98,22 +98,30 @@ def _phrase_top(token: Token) -> Token:
 def attached_place(ctx: Context, verb: Token, clause: Token, kin: set[int], ok, object_ok) -> Place | None:
     """A place attached to the event's clause, in order: its own phrases (and those of verbs
     coordinated with it that describe the same incident, or that carry its object: "captured
-    and disarmed 40 troops in X"); the clause it continues; a clause saying what was going on
-    when it happened ("was shot while riding his motorbike in X"); where the doer of a physical act was ("militants
-    in Sinai killed", "a bomber standing in line outside a Tel Aviv club detonated")."""
+    and disarmed 40 troops in X", "were killed and others wounded in X"); the clause it
+    continues; a clause saying what was going on when it happened ("was shot while riding his
+    motorbike in X"); for a physical act, where its doer or its victim was ("militants in Sinai
+    killed", "killed by rebels in X", "shot an officer walking near his home in X")."""
     heads = [clause] if clause.i == verb.i else [clause, verb]
-    for head in [*heads, *(ctx.doc[i] for i in sorted(kin - {verb.i})), *sharing_objects(verb)]:
+    partners = [*(ctx.doc[i] for i in sorted(kin - {verb.i})), *sharing_objects(verb), *_elliptic_partners(verb)]
+    for head in [*heads, *partners]:
         place = clause_place(ctx, head, ok, object_ok)
         if place is not None:
             return place
-    place = continued_place(ctx, verb, ok)
-    if place is not None:
-        return place
-    for meanwhile in _simultaneous_clauses(verb):
-        place = clause_place(ctx, meanwhile, ok)  # where, not what it was done to ("as they shelled X")
+    for head in [verb, *partners]:
+        # of a clause of what was going on, where it was, not what was done ("as they shelled X")
+        place = continued_place(ctx, head, ok, object_ok) or next(
+            (p for c in _simultaneous_clauses(head) if (p := clause_place(ctx, c, ok)) is not None), None)
         if place is not None:
             return place
-    return _doer_place(ctx, clause, ok) if object_ok is not None else None
+    return _participant_place(ctx, clause, ok) if object_ok is not None else None
+
+
+def _elliptic_partners(verb: Token) -> list[Token]:
+    """'Two were killed and several others wounded in X': the participle of an elliptic clause
+    coordinated with the verb."""
+    return [v for c in verb.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PRON", "NUM")
+            for v in c.children if v.dep_ == "acl" and v.tag_ == "VBN"]
 
 
 def _in_a_name(ctx: Context, place: Place) -> bool:
@@ -130,8 +138,25 @@ def _in_a_name(ctx: Context, place: Place) -> bool:
                 continue
             if root.lemma_.lower() in _SITES:  # "a West Bank refugee camp" is in the West Bank
                 continue
+            if _local_modifier(ctx, place, root):  # "a Baghdad restaurant" is in Baghdad
+                continue
             return True
     return False
+
+
+# Sectors of those who govern a place: "the Kabul government" is an actor, not a place.
+_AUTHORITIES = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG", "ELI", "PTY"})
+
+
+def _local_modifier(ctx: Context, place: Place, root: Token) -> bool:
+    """A town or city put before a noun says where the thing is ("a Mogadishu cafe", "a Tel Aviv
+    nightclub"); a country there says whose it is ("a U.S. military vehicle")."""
+    if place.precision not in ("city", "admin2", "point"):
+        return False
+    words = ctx.doc.char_span(*place.span, alignment_mode="expand")
+    actor = ctx.actor_at.get(root.i)
+    return words is not None and words.root.dep_ == "compound" and words.root.head.i == root.i and (
+        actor is None or actor.sector not in _AUTHORITIES)
 
 
 _NAME_ENTITIES = frozenset({"ORG", "WORK_OF_ART", "PRODUCT", "LAW", "FAC"})
@@ -158,15 +183,24 @@ def _simultaneous_clauses(verb: Token) -> list[Token]:
             and any(m.dep_ in ("mark", "advmod") and m.lower_ in _MEANWHILE for m in c.children)]
 
 
-def _doer_place(ctx: Context, clause: Token, ok) -> Place | None:
-    """Where the subject was, by a locative phrase on it ("police in Ireland raided"), for a
-    physical act: a statement's maker is often elsewhere ("officials in X said")."""
-    for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
-        for prep in (c for c in subject.children if c.dep_ == "prep" and c.lower_ in _WHERE_ONE_IS):
+def _participant_place(ctx: Context, clause: Token, ok) -> Place | None:
+    """Where the doer or the victim of a physical act was: a locative phrase on its subject or
+    on a passive's agent ("police in Ireland raided", "were killed by rebels in X"), or a
+    participle on its object ("shot an officer walking near his home in X"). Only for physical
+    acts: a statement's maker is often elsewhere ("officials in X said")."""
+    people = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    people += [pobj for c in clause.children if c.dep_ == "agent" for pobj in c.children if pobj.dep_ == "pobj"]
+    for person in people:
+        for prep in (c for c in person.children if c.dep_ == "prep" and c.lower_ in _WHERE_ONE_IS):
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 place = phrase_place(ctx, pobj, ok)
                 if place is not None:
                     return place
+    for victim in (c for c in clause.children if c.dep_ in ("dobj", "obj")):
+        for doing in (c for c in victim.children if c.dep_ == "acl" and c.tag_ == "VBG"):
+            place = clause_place(ctx, doing, ok)
+            if place is not None:
+                return place
     return None
 
 
@@ -295,10 +329,11 @@ def _nested_place(ctx: Context, token: Token, ok, depth: int) -> Place | None:
     return None
 
 
-def continued_place(ctx: Context, verb: Token, free) -> Place | None:
+def continued_place(ctx: Context, verb: Token, free, object_ok=None) -> Place | None:
     """An event with no place of its own continues a clause that has one: a participle on it
     ("blew himself up in X, killing 30"), a verb coordinated after a place put before both ("In
-    X, police shot and killed two"), a relative clause on a place ("X, where they marched")."""
+    X, police shot and killed two"), a relative clause on a place ("X, where they marched").
+    With `object_ok`, a physical act's participle continues where its clause's object is."""
     token = verb
     for _ in range(3):
         if token.dep_ == "relcl" and any(c.lower_ == "where" for c in token.children):
@@ -315,7 +350,7 @@ def continued_place(ctx: Context, verb: Token, free) -> Place | None:
                     if pobj.dep_ == "pobj" and (place := phrase_place(ctx, pobj, free)) is not None:
                         return place
         elif token.dep_ == "advcl" and token.tag_ == "VBG" and _own_subject_child(token) is None:
-            place = clause_place(ctx, head, free)
+            place = clause_place(ctx, head, free, object_ok)  # "stormed the village of X, killing 39"
             if place is not None:
                 return place
         else:
