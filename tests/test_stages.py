@@ -278,6 +278,8 @@ def test_violence_by_armed_men_is_not_vetoed_by_the_model(code):
     ("He was captured in March near the border, his family said.", "captured"),
     ("A local journalist was fatally shot outside his home in 2019.", "shot"),
     ("Unknown attackers shot and wounded two Palestinians on Friday.", "shot"),
+    ("Two others were captured near the border in 2004.", "captured"),
+    ("Karimov was captured in a raid on a farmhouse.", "captured"),
 ])
 def test_violence_done_to_people_is_not_vetoed_by_the_model(code, text, word):
     assert any(e.trigger.startswith(word + " ") for e in code(text).events)

@@ -197,7 +197,23 @@ def on_people(ctx: Context, verb: Token) -> bool:
             actor = ctx.actor_at.get(token.i)
             if actor is not None and actor.sector is not None and token.pos_ == "NOUN" and not token.ent_type_:
                 return True
+            if patient.dep_ == "nsubjpass" and _counted_people(token, actor):
+                return True
     return False
+
+
+# Words that stand for people counted but not named: "two others were wounded", "dozens were killed".
+_COUNTED = frozenset({"others", "dozens", "hundreds", "scores", "thousands", "many", "several", "some", "few",
+                      "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
+
+
+def _counted_people(token: Token, actor: Actor | None) -> bool:
+    """A passive subject that can only be people: a bare number or quantity ("three were
+    killed"), or a name no stage knows as a place or an organization ("Ramzi was captured"; the
+    tagger often calls a foreign surname an organization)."""
+    if token.lower_ in _COUNTED or (token.like_num and not any(c.dep_ == "prep" for c in token.children)):
+        return True
+    return token.pos_ == "PROPN" and token.ent_type_ in ("", "ORG", "PERSON") and (actor is None or actor.sector is None)
 
 
 def check_with_model(code: str, verb: Token, codebook: Codebook, may_drop: bool = True,
