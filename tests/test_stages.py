@@ -43,6 +43,14 @@ def test_capital_after_in_is_a_place_not_an_actor(code):
     assert "Moscow" not in {a.text for a in ann.actors}
 
 
+def test_capital_before_a_thing_is_where_it_is_not_the_government(code):
+    ann = code("Gunmen stormed a Nairobi shopping mall on Saturday.")
+    assert not [a for a in ann.actors if a.sector == "GOV"]
+    assert [p.country for p in ann.places] == ["KEN"]
+    ann = code("The Nairobi government rejected the report.")
+    assert [a.code for a in ann.actors] == ["KENGOV"]
+
+
 def test_actors_take_their_country_from_context(code):
     ann = code("Police arrested dozens of protesters in Moscow on Wednesday.")
     assert {a.text: a.code for a in ann.actors} == {"Police": "RUSCOP", "protesters": "RUSOPP"}

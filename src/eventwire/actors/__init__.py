@@ -190,6 +190,8 @@ def build_actor(doc: Doc, head: Token, items: list[tuple[Span, list[Term]]], kb:
     party = head.head.lower_ in _PARTY_PREPS and all(t.kind == COUNTRY for _, t in countries)
     if is_locative(head) and countries and place_like and not (orgs or roles or person or party):
         return None  # "in Syria": a place
+    if countries and not (orgs or roles or person) and _capital_before_a_thing(countries, head):
+        return None  # "a Baghdad restaurant": where the restaurant is, not Iraq's government
     ethnic_people = not countries and head.tag_ == "NNPS" and any(
         is_ethnic(s) for s, t in terms if t.kind == ADJECTIVE)  # "ethnic Albanians"
     if not (countries or orgs or roles or person or ethnic_people) and not any(s.label_ == "ORG" for s, _ in items):
@@ -225,6 +227,13 @@ def build_actor(doc: Doc, head: Token, items: list[tuple[Span, list[Term]]], kb:
         name, actor_id = (unknown.text, None) if unknown is not None else (None, None)
     return Actor(span.text, (span.start_char, span.end_char), name, actor_id, country, sector,
                  actor_code(kb, country, sector, org), plover)
+
+
+def _capital_before_a_thing(countries: list[tuple[Span, Term]], head: Token) -> bool:
+    """Only capitals, put before a common noun as its compound: a place that says where the thing
+    is ("a Kabul hotel"); "Moscow's decision" and "the Kabul government" stay the government."""
+    return head.pos_ == "NOUN" and all(
+        t.kind == CAPITAL and s.root.dep_ == "compound" and s.root.head.i == head.i for s, t in countries)
 
 
 def _adjective_only(span: Span, head: Token) -> bool:
