@@ -23,7 +23,7 @@ from .classifier import NONE, clause_features, load_model, reconcile
 from .codebook import Codebook, load_codebook
 from .context import Context, clause_tokens
 from .lexicon import HAPPENING, Lexicon, Match, load_lexicon, quantified
-from .location import place_of, sharing_objects
+from .location import landmarks_of, place_of, sharing_objects
 from .modality import conditional, modality_of, refused
 from .refine import (NON_STATE_ARMED, acled_rule, as_demand, as_intention, as_refusal, as_unconventional, at_a_protest,
                      lethal, refine_code)
@@ -54,8 +54,9 @@ def find_events(doc: Doc, sentences: list[Sentence], actors: list[Actor], places
                 lexicon: Lexicon, codebook: Codebook) -> list[Event]:
     filed = dateline_span(doc.text)
     dateline = next((p for p in places if filed and p.span == filed and p.geonameid is not None), None)
-    ctx = Context(doc, by_token(doc, actors), by_token(doc, places), by_token(doc, times), quotes, published,
-                  dateline, names_of(doc, actors), frozenset(p.span for p in places))
+    place_at = by_token(doc, places)
+    ctx = Context(doc, by_token(doc, actors), place_at, by_token(doc, times), quotes, published,
+                  dateline, names_of(doc, actors), frozenset(p.span for p in places), landmarks_of(doc, place_at))
     events: list[Event] = []
     for sentence in sentences:
         triggers = find_triggers(sentence, lexicon, codebook)
@@ -123,11 +124,12 @@ def build_event(ctx: Context, sentence: Sentence, verb: Token, match: Match, cod
     # modality), violence by armed or security forces ("militiamen killed three sheikhs" is no
     # sports result or accident, whatever words surround it) or done to people ("he was captured
     # in Pakistan", "gunmen shot a priest"), and an event named as the subject.
-    armed = code[:2] in _VIOLENT and (any(a.sector in _ARMED_SECTORS for a in source) or on_people(ctx, verb))
+    real_violence = code[:2] in _VIOLENT and (
+        any(a.sector in _ARMED_SECTORS for a in source) or on_people(ctx, verb))
     # "clashes erupted", "fighting continued": the subject of a verb of happening names an event
     named = (match.complement is not None and match.complement.dep_ == "nsubj") or (
         verb.dep_ in ("nsubj", "csubj") and verb.head.lemma_.lower() in HAPPENING)
-    code, why = check_with_model(code, verb, codebook, may_drop=claimant is None and not (armed or named),
+    code, why = check_with_model(code, verb, codebook, may_drop=claimant is None and not (real_violence or named),
                                  may_retype=not match.rule.kind)
     if code is None:
         return None  # the model is sure this is no event ("Brazil beat Argentina 2-1")
@@ -203,17 +205,17 @@ def on_people(ctx: Context, verb: Token) -> bool:
 
 
 # Words that stand for people counted but not named: "two others were wounded", "dozens were killed".
-_COUNTED = frozenset({"others", "dozens", "hundreds", "scores", "thousands", "many", "several", "some", "few",
-                      "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
+_COUNTED = frozenset({"others", "dozens", "hundreds", "scores", "thousands", "many", "several", "some", "few"})
 
 
 def _counted_people(token: Token, actor: Actor | None) -> bool:
     """A passive subject that can only be people: a bare number or quantity ("three were
     killed"), or a name no stage knows as a place or an organization ("Ramzi was captured"; the
     tagger often calls a foreign surname an organization)."""
-    if token.lower_ in _COUNTED or (token.like_num and not any(c.dep_ == "prep" for c in token.children)):
+    if token.lower_ in _COUNTED or token.like_num:  # "two of his aides" was read as "aides" already
         return True
-    return token.pos_ == "PROPN" and token.ent_type_ in ("", "ORG", "PERSON") and (actor is None or actor.sector is None)
+    unknown = actor is None or actor.sector is None
+    return token.pos_ == "PROPN" and token.ent_type_ in ("", "ORG", "PERSON") and unknown
 
 
 def check_with_model(code: str, verb: Token, codebook: Codebook, may_drop: bool = True,

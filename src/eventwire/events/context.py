@@ -27,6 +27,7 @@ class Context:
     dateline: Place | None = None  # where the story was filed: the last resort for an event's place
     names: frozenset[tuple[int, int]] = frozenset()  # see names_of
     place_spans: frozenset[tuple[int, int]] = frozenset()  # the spans of the document's places
+    landmarks: frozenset[tuple[int, int]] = frozenset()  # places named only as reference points
 
 
 def clause_tokens(verb: Token) -> list[Token]:

@@ -3,14 +3,14 @@ else the dateline; one place at most, and none rather than a wrong one."""
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from ..model import Actor, Place
 from ..sentences import Sentence
 from .context import Context
 
 # Prepositions that say where ("in X", "near X", "outside X").
-LOCATIVE = ("in", "at", "near", "outside", "inside", "across", "throughout", "around", "along", "off", "on",
+_LOCATIVE = ("in", "at", "near", "outside", "inside", "across", "throughout", "around", "along", "off", "on",
             "through", "within")
 
 
@@ -44,7 +44,7 @@ def place_of(ctx: Context, verb: Token, clause: Token, sentence: Sentence, kin: 
         return not named(place) and not any(s < place.span[1] and place.span[0] < e for s, e in taken)
 
     physical = code[:2] in _PHYSICAL_ROOTS or code[:3] in _VISIT_CODES
-    landmarks = _landmarks(ctx)
+    landmarks = ctx.landmarks
     # a reference point ("Iskandariyah, south of Baghdad", "40 km from X") only when nothing
     # else is attached to the clause
     for near in ((False, True) if landmarks else (True,)):
@@ -158,8 +158,6 @@ def _local_modifier(ctx: Context, place: Place, root: Token) -> bool:
     return words is not None and words.root.dep_ == "compound" and words.root.head.i == root.i and (
         actor is None or actor.sector not in _AUTHORITIES)
 
-
-_NAME_ENTITIES = frozenset({"ORG", "WORK_OF_ART", "PRODUCT", "LAW", "FAC"})
 # Nouns of settlements and sites: a name headed by one describes where something is.
 _SITES = frozenset({"camp", "village", "town", "city", "district", "area", "neighborhood", "neighbourhood",
                     "suburb", "province", "region", "market", "street", "road", "highway", "township"})
@@ -214,13 +212,10 @@ _BEARINGS = frozenset({"north", "south", "east", "west", "northeast", "northwest
 _DISTANCES = frozenset({"km", "kilometer", "kilometre", "mile", "kms", "metre", "meter", "yard"})
 
 
-def _landmarks(ctx: Context) -> frozenset[tuple[int, int]]:
+def landmarks_of(doc: Doc, place_at: dict[int, Place]) -> frozenset[tuple[int, int]]:
     """The spans of places named only as reference points ("Iskandariyah, south of Baghdad",
     "a checkpoint 20 km from X")."""
-    cache = ctx.doc.user_data.setdefault("eventwire.landmarks", {})
-    if "spans" not in cache:
-        cache["spans"] = frozenset(place.span for i, place in ctx.place_at.items() if _bearing_of(ctx.doc[i]))
-    return cache["spans"]
+    return frozenset(place.span for i, place in place_at.items() if _bearing_of(doc[i]))
 
 
 def _bearing_of(token: Token) -> bool:
@@ -259,7 +254,7 @@ def clause_place(ctx: Context, head: Token, free, object_ok=None) -> Place | Non
     embedded clauses carry their own events and are not searched."""
     objects = [c for c in head.children if c.dep_ in ("dobj", "obj")] if object_ok is not None else []
     passive = [c for c in head.children if c.dep_ == "nsubjpass"] if object_ok is not None else []
-    phrases = [pobj for c in head.children if c.dep_ == "prep" and c.lower_ in LOCATIVE
+    phrases = [pobj for c in head.children if c.dep_ == "prep" and c.lower_ in _LOCATIVE
                for pobj in c.children if pobj.dep_ == "pobj"]
     # the object of a physical act names where it was done ("captured Irbil in northern Iraq");
     # a passive subject only when no preposition says where ("the base was struck")
@@ -320,7 +315,7 @@ def _nested_place(ctx: Context, token: Token, ok, depth: int) -> Place | None:
     if depth >= _SEARCH_DEPTH:
         return None
     for child in token.children:
-        if child.dep_ == "prep" and (child.lower_ in LOCATIVE or child.lower_ == "of"):
+        if child.dep_ == "prep" and (child.lower_ in _LOCATIVE or child.lower_ == "of"):
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     place = phrase_place(ctx, pobj, ok, depth + 1)
@@ -344,7 +339,7 @@ def continued_place(ctx: Context, verb: Token, free, object_ok=None) -> Place | 
             return None
         head = token.head
         if token.dep_ == "conj":
-            fronted = [c for c in head.children if c.dep_ == "prep" and c.i < head.i and c.lower_ in LOCATIVE]
+            fronted = [c for c in head.children if c.dep_ == "prep" and c.i < head.i and c.lower_ in _LOCATIVE]
             for prep in fronted:
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj" and (place := phrase_place(ctx, pobj, free)) is not None:
@@ -369,7 +364,7 @@ def _in_content(token: Token) -> bool:
     for _ in range(8):
         if token.head.i == token.i or token.pos_ in ("VERB", "AUX"):
             return False
-        if token.dep_ == "prep" and token.lower_ in LOCATIVE:
+        if token.dep_ == "prep" and token.lower_ in _LOCATIVE:
             return False  # where the thing is: "met envoys in X"
         if token.dep_ in ("dobj", "obj", "dative", "attr", "oprd") or (token.dep_ == "prep" and token.lower_ == "as"):
             return True

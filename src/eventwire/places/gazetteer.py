@@ -8,7 +8,6 @@ later processes load the cache. Only Latin-script names are indexed: we code Eng
 
 from __future__ import annotations
 
-import math
 import os
 import pickle
 import unicodedata
