@@ -137,6 +137,9 @@ def test_one_place_per_phrase_when_the_sentence_decides(code):
     ("Armed men attacked the village of Kasanga, killing at least nine civilians.", "killing", "Kasanga"),
     # a town before a noun says where the thing is
     ("A car bomb destroyed a busy Kandahar restaurant on Friday.", "destroyed", "Kandahar"),
+    # the device or force described by a participle: where it was aimed or left
+    ("A roadside bomb aimed at a convoy in Helmand province killed four soldiers on Sunday.", "killed", "Helmand"),
+    ("A car bomb parked outside a bank in Mosul exploded on Tuesday.", "exploded", "Mosul"),
 ])
 def test_places_the_clause_reaches_through_its_people_and_partners(code, text, word, place):
     assert event(code(text), word).location.text == place
@@ -145,3 +148,10 @@ def test_places_the_clause_reaches_through_its_people_and_partners(code, text, w
 def test_a_country_before_a_noun_says_whose_not_where(code):
     ann = code("Militants destroyed a U.S. military vehicle with a roadside bomb.")
     assert event(ann, "destroyed").location is None
+
+
+def test_one_incident_told_by_several_verbs_is_one_event_that_knows_them(code):
+    ann = code("Two bombs exploded in a crowded market in Hilla on Monday, killing 12 people and wounding 40.")
+    blast = event(ann, "exploded")
+    assert set(blast.also) == {"killing", "wounding"} and blast.location.text == "Hilla"
+    assert not [e for e in ann.events if e.trigger.startswith(("killing ", "wounding "))]

@@ -30,6 +30,11 @@ def test_possessive_ending_is_not_part_of_the_name(places):
     assert p.country == "NZL" and p.precision == "country"
 
 
+def test_a_capitalised_common_noun_tagged_as_a_place_is_not_one(places):
+    found = places("Gunmen ambushed and shot dead a police officer near Kirkuk on Tuesday.")
+    assert [p.text for p in found] == ["Kirkuk"]
+
+
 def test_a_country_the_tagger_missed_is_still_a_place(places):
     found = places("Aid convoys crossed from Chad into Sudan and DRC on Monday.")
     assert {p.country for p in found} >= {"TCD", "SDN", "COD"}

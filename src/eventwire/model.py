@@ -141,6 +141,10 @@ class Event:
     # clause), "sentence" (the sentence's only place), "dateline" (where the story was filed); None
     # when there is no location.
     location_basis: str | None = None
+    # The trigger words of events in the same sentence that `dedupe` folded into this one (same
+    # code, source and target: "a bomb targeting a mosque killed 22" is one incident). Internal:
+    # lets scorers find the incident by any of its verbs.
+    also: tuple[str, ...] = field(default=(), metadata={"internal": True})
 
 
 @dataclass(frozen=True, slots=True)

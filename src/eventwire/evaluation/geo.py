@@ -24,6 +24,7 @@ from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..events import trigger_word
 from ..ingest import make_article
 from ..model import Annotation, Article, Event, Place, Span
 from .metrics import f1, share
@@ -399,14 +400,15 @@ def _record_span(text: str, s: dict) -> Span | None:
 
 
 def trigger_spans(text: str, event: Event) -> list[Span]:
-    """Where the event's trigger word sits in its sentence. The trigger field starts with the
-    verb's text ('hit [hit -> 195; ...]'); Event carries no offset of its own."""
-    word = event.trigger.split(" [", 1)[0].strip()
-    if not word:
-        return []
+    """Where the event's trigger words sit in its sentence: its own verb and those of the
+    same-incident events folded into it. Event carries no offsets of its own."""
     start, end = event.span
-    pattern = re.compile(r"(?<!\w)" + re.escape(word) + r"(?!\w)")
-    return [(start + m.start(), start + m.end()) for m in pattern.finditer(text[start:end])]
+    spans = []
+    for word in (trigger_word(event), *event.also):
+        if word:
+            pattern = re.compile(r"(?<!\w)" + re.escape(word) + r"(?!\w)")
+            spans += [(start + m.start(), start + m.end()) for m in pattern.finditer(text[start:end])]
+    return spans
 
 
 def event_on(text: str, verb: Span, events: Sequence[Event]) -> Event | None:

@@ -9,6 +9,7 @@ from their own modules.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -29,7 +30,7 @@ from .refine import (NON_STATE_ARMED, acled_rule, as_demand, as_intention, as_re
                      lethal, refine_code)
 from .size import size_of
 
-__all__ = ["find_events", "load_codebook", "load_lexicon", "Codebook", "Lexicon"]
+__all__ = ["find_events", "load_codebook", "load_lexicon", "trigger_word", "Codebook", "Lexicon"]
 
 _SUBJECT_DEPS = ("nsubj", "csubj")
 _TARGET_PREPS = ("against", "on", "with", "to", "at", "for", "into", "upon", "toward", "towards", "of", "between",
@@ -504,11 +505,25 @@ def _is_explicit(text: str) -> bool:
 
 
 def dedupe(events: list[Event]) -> list[Event]:
-    """One event per (sentence, code, source, target): a verb and its light-verb noun can both fire."""
-    seen, out = set(), []
+    """One event per (sentence, code, source, target): a verb and its light-verb noun can both
+    fire, and "a bomb targeting a mosque in X killed 22" is one incident. The first event stands
+    for it, noting the others' triggers, and takes their place when it has none of its own."""
+    kept: dict[tuple, int] = {}
+    out: list[Event] = []
     for e in events:
         key = (e.sentence, e.cameo.code, tuple(a.id for a in e.source), tuple(a.id for a in e.target))
-        if key not in seen:
-            seen.add(key)
+        if key not in kept:
+            kept[key] = len(out)
             out.append(e)
+            continue
+        first = out[kept[key]]
+        located = first.location is None and e.location is not None
+        out[kept[key]] = replace(first, also=(*first.also, trigger_word(e)),
+                                 location=e.location if located else first.location,
+                                 location_basis=e.location_basis if located else first.location_basis)
     return out
+
+
+def trigger_word(event: Event) -> str:
+    """The verb as written in the text: an event's trigger field starts with it."""
+    return event.trigger.split(" [", 1)[0].strip()

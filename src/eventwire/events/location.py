@@ -114,7 +114,7 @@ def attached_place(ctx: Context, verb: Token, clause: Token, kin: set[int], ok, 
             (p for c in _simultaneous_clauses(head) if (p := clause_place(ctx, c, ok)) is not None), None)
         if place is not None:
             return place
-    return _participant_place(ctx, clause, ok) if object_ok is not None else None
+    return _participant_place(ctx, clause, ok, object_ok) if object_ok is not None else None
 
 
 def _elliptic_partners(verb: Token) -> list[Token]:
@@ -181,7 +181,7 @@ def _simultaneous_clauses(verb: Token) -> list[Token]:
             and any(m.dep_ in ("mark", "advmod") and m.lower_ in _MEANWHILE for m in c.children)]
 
 
-def _participant_place(ctx: Context, clause: Token, ok) -> Place | None:
+def _participant_place(ctx: Context, clause: Token, ok, object_ok) -> Place | None:
     """Where the doer or the victim of a physical act was: a locative phrase on its subject or
     on a passive's agent ("police in Ireland raided", "were killed by rebels in X"), or a
     participle on its object ("shot an officer walking near his home in X"). Only for physical
@@ -194,6 +194,13 @@ def _participant_place(ctx: Context, clause: Token, ok) -> Place | None:
                 place = phrase_place(ctx, pobj, ok)
                 if place is not None:
                     return place
+        # the doer described by a participle: "a bomb targeting a market in X", "a roadside
+        # bomb aimed at a convoy in X", "a device planted in the town of X"
+        for described in (c for c in person.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBG")):
+            aimed = described.lemma_.lower() in _AIMING  # its object is where it went off
+            place = clause_place(ctx, described, ok, object_ok if aimed else None)
+            if place is not None:
+                return place
     for victim in (c for c in clause.children if c.dep_ in ("dobj", "obj")):
         for doing in (c for c in victim.children if c.dep_ == "acl" and c.tag_ == "VBG"):
             place = clause_place(ctx, doing, ok)
@@ -202,6 +209,8 @@ def _participant_place(ctx: Context, clause: Token, ok) -> Place | None:
     return None
 
 
+# Verbs whose object is what a device or a force was aimed at ("a bomb targeting the town of X").
+_AIMING = frozenset({"target", "aim", "hit", "strike"})
 # Prepositions that say where someone is ("militants in X"), not where they come from ("of X").
 _WHERE_ONE_IS = frozenset({"in", "at", "near", "inside", "outside", "around"})
 

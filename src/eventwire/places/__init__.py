@@ -157,7 +157,7 @@ def find_mentions(doc: Doc, actors: list[Actor], gazetteer: Gazetteer) -> list[M
         if span is None or not span.text[:1].isupper():
             continue
         if ent.label_ in _TOPONYM_LABELS:
-            if free(span):
+            if free(span) and not _common_word(span, gazetteer):
                 found.append(Mention(span, "entity"))
         elif ent.label_ in _MISLABELS:
             if gazetteer.knows(span.text) or (len(span) > 1 and span[-1].lower_ in _ADMIN_WORDS
@@ -239,6 +239,12 @@ def trim(ent: Span, gazetteer: Gazetteer) -> Span | None:
     if start >= end:
         return None
     return Span(ent.doc, start, end, label=ent.label_)
+
+
+def _common_word(span: Span, gazetteer: Gazetteer) -> bool:
+    """A capitalised common noun the tagger took for a place ("Gunmen ambushed...") that no
+    gazetteer knows: a word, not a name."""
+    return len(span) == 1 and span[0].tag_ in ("NN", "NNS") and not gazetteer.knows(span.text)
 
 
 def accept(span: Span, known: set[int], gazetteer: Gazetteer, people: list[Span] = ()) -> bool:
