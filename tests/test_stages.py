@@ -337,6 +337,17 @@ def test_non_state_violence_against_civilians_is_unconventional(code, text, code
     assert event.cameo.code == code_ and event.acled.sub_event_type == acled
 
 
+@pytest.mark.parametrize("text, code_", [
+    ("Rebels seized two French aid workers near the border on Sunday.", "181"),
+    ("Militants captured three engineers working on the dam.", "181"),
+    ("Police captured him at a roadblock outside the city.", "173"),
+    ("Government troops captured the town of Kidal on Friday.", "192"),
+])
+def test_taking_people_is_an_arrest_or_an_abduction_not_territory(code, text, code_):
+    [taken] = [e for e in code(text).events if e.trigger.startswith(("seized", "captured"))]
+    assert taken.cameo.code == code_
+
+
 def test_a_rule_that_names_its_object_is_not_retyped_by_the_model(code):
     ann = code("Authorities lifted the night curfew in the province, where 28 people were killed in riots.")
     lifted = [e for e in ann.events if e.trigger.startswith("lifted")]

@@ -102,6 +102,16 @@ def as_unconventional(code: str, source, target, codebook: Codebook) -> str:
     return code
 
 
+def as_taking_people(code: str, source, on_people: bool, codebook: Codebook) -> str:
+    """'Captured the town' is occupying territory (192); 'captured two aid workers' or 'seized
+    the ship's crew' is taking people: an abduction (181) by an armed group ("the Taliban captured 11
+    Iranians"), else an arrest (173: "police seized two suspects", "he was captured in Sudan")."""
+    if code[:3] != "192" or not on_people:
+        return code
+    taken = "181" if any(a.sector in NON_STATE_ARMED for a in source) else "173"
+    return taken if taken in codebook else code
+
+
 @lru_cache(maxsize=1)
 def load_acled_rules() -> dict[str, list[tuple[str, frozenset[str] | None, Acled]]]:
     """data/events/acled_rules.csv: verb (+ particle) and object that decide an ACLED sub-event type
