@@ -337,6 +337,28 @@ def test_non_state_violence_against_civilians_is_unconventional(code, text, code
     assert event.cameo.code == code_ and event.acled.sub_event_type == acled
 
 
+@pytest.mark.parametrize("text, word, source, target", [
+    # a stative passive's subject is the one acting
+    ("China is opposed to any arms sales to Taiwan.", "opposed", "China", "Taiwan"),
+    ("Ethiopian forces were engaged in heavy fighting in the region.", "engaged", "Ethiopian forces", None),
+    # a passive over the event's clause: its subject is the event's
+    ("Nigerian troops are believed to have killed dozens of villagers near the border.", "killed",
+     "Nigerian troops", "villagers"),
+    ("Russia is expected to send more troops to Belarus next week.", "send", "Russia", None),
+    # an ordinary passive's subject is still the target
+    ("Three Kenyan activists were arrested and later released on bail.", "arrested", None, "Kenyan activists"),
+])
+def test_passive_subjects_that_act(code, text, word, source, target):
+    [event] = [e for e in code(text).events if e.trigger.startswith(word + " ")]
+    assert [a.text for a in event.source][:1] == ([source] if source else [])
+    assert target is None or [a.text for a in event.target][:1] == [target]
+
+
+def test_a_passive_that_only_reports_is_no_statement(code):
+    ann = code("The rebels were reported to have attacked a police station in the north.")
+    assert [e.cameo.root for e in ann.events] == ["19"]
+
+
 @pytest.mark.parametrize("text, code_", [
     ("Rebels seized two French aid workers near the border on Sunday.", "181"),
     ("Militants captured three engineers working on the dam.", "181"),

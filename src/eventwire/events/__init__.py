@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from ..actors import place_as_actor
+from ..data_files import read_csv
 from ..nlp import by_token
 from ..model import Acled, Actor, Event, EventDate, Place, Quote, TimeRef
 from ..sentences import Sentence, dateline_span
@@ -83,7 +85,7 @@ def find_triggers(sentence: Sentence, lexicon: Lexicon, codebook: Codebook) -> l
     """The sentence's event-bearing verbs and the lexicon rule each matched."""
     found, consumed = [], set()  # xcomp verbs folded into their governor ("offered to assist")
     for token in sentence.span:
-        if token.pos_ != "VERB" or token.i in consumed or _people_named_by_participle(token):
+        if token.pos_ != "VERB" or token.i in consumed or _people_named_by_participle(token) or evidential(token):
             continue
         match = lexicon.match_verb(token)
         if match is None or match.rule.cameo is None or match.rule.cameo not in codebook:
@@ -192,7 +194,7 @@ def on_people(ctx: Context, verb: Token) -> bool:
     Argentina", "killed the bill", "shot the film")."""
     heads = [verb, *sharing_objects(verb)]  # "shot and killed a man"
     for patient in (c for head in heads for c in head.children if c.dep_ in ("dobj", "obj", "nsubjpass")):
-        for token in (quantified(patient), *patient.conjuncts):
+        for token in dict.fromkeys((quantified(patient), patient, *patient.conjuncts)):  # "dozens of X": X, or dozens
             if token.i in ctx.place_at:
                 continue
             if token.lower_ in _PERSONAL or token.ent_type_ == "PERSON" or (
@@ -323,13 +325,17 @@ def _speaker_of(verb: Token) -> Token | None:
 
 
 def _own_subject(verb: Token) -> Token | None:
-    token = verb
+    token, raised = verb, False
     for _ in range(6):
         for child in token.children:
             if child.dep_ in _SUBJECT_DEPS:
                 return child
             if child.dep_ == "agent":  # passive: "by X"
                 return next((g for g in child.children if g.dep_ == "pobj"), None)
+        acting = passive_actor(token, raised)
+        if acting is not None:
+            return acting
+        raised = token.dep_ == "xcomp"  # up from an open complement: "X is said to have ..."
         if token.dep_ in ("conj", "xcomp", "advcl", "acomp") and token.head.i != token.i:
             token = token.head
         elif token.dep_ == "pcomp" and token.head.dep_ == "prep":  # "resorted to throwing stones"
@@ -343,6 +349,35 @@ def _own_subject(verb: Token) -> Token | None:
         else:
             return None
     return None
+
+
+def passive_actor(verb: Token, raised: bool = False) -> Token | None:
+    """A passive subject that is the one acting: of a stative passive ("Israel is opposed to
+    the plan", "forces were engaged in ethnic cleansing"), or, when the event is a clause below
+    the passive (`raised`), of that clause ("the militants are believed to have abducted six
+    teachers", "he was forced to resign")."""
+    if any(c.dep_ == "agent" for c in verb.children):
+        return None
+    if raised or passive_roles().get(verb.lemma_.lower()) == "stative":
+        # the parser sometimes hangs the subject on the auxiliary ("Pakistan is opposed to")
+        auxiliaries = [c for c in verb.children if c.dep_ == "auxpass"]
+        return next((c for t in (verb, *auxiliaries) for c in t.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+    return None
+
+
+def evidential(verb: Token) -> bool:
+    """'The rebels were reported to have attacked ...': a passive that only vouches for the
+    clause below it, said by no one named, is no statement event of its own."""
+    return passive_roles().get(verb.lemma_.lower()) == "evidential" and any(
+        c.dep_ == "nsubjpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children) and any(
+        c.dep_ in ("xcomp", "prep") for c in verb.children)
+
+
+@lru_cache(maxsize=1)
+def passive_roles() -> dict[str, str]:
+    """data/events/passive_subjects.csv: verbs whose passive subject acts (stative) or whose
+    passive only reports the clause below (evidential)."""
+    return {r["lemma"]: r["role"] for r in read_csv("events", "passive_subjects.csv")}
 
 
 def embedding_depth(verb: Token) -> int:
@@ -402,7 +437,8 @@ def target_of(ctx: Context, verb: Token, clause: Token, match: Match) -> list[Ac
         if head.dep_ == "relcl" and any(c.dep_ in ("dobj", "obj") and c.lower_ in _RELATIVE_PRONOUNS
                                         for c in head.children):
             return actors_of(ctx, head.head)  # "the group, which the U.S. is battling"
-    objects = [c for h in heads for c in h.children if c.dep_ in ("dobj", "obj", "dative", "nsubjpass")]
+    objects = [c for h in heads for c in h.children if c.dep_ in ("dobj", "obj", "dative")
+               or (c.dep_ == "nsubjpass" and passive_actor(h) is None)]
     # the actor's own is no target ("withdrew its troops from Lebanon": the target is Lebanon)
     own = {o.i for o in objects if any(p.dep_ == "poss" and p.lower_ in _OWN_POSSESSIVES for p in o.children)}
     is_complement = {match.complement.i} if match.complement is not None else set()
