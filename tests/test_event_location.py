@@ -148,6 +148,8 @@ def test_places_the_clause_reaches_through_its_people_and_partners(code, text, w
 def test_a_country_before_a_noun_says_whose_not_where(code):
     ann = code("Militants destroyed a U.S. military vehicle with a roadside bomb.")
     assert event(ann, "destroyed").location is None
+    ann = code("Militia fighters fired rockets at a US base on Sunday.")
+    assert event(ann, "fired").location is None
 
 
 def test_one_incident_told_by_several_verbs_is_one_event_that_knows_them(code):

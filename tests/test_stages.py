@@ -354,6 +354,19 @@ def test_passive_subjects_that_act(code, text, word, source, target):
     assert target is None or [a.text for a in event.target][:1] == [target]
 
 
+def test_a_participle_made_an_adjective_is_no_event(code):
+    ann = code("Turkish-backed fighters shelled a Kurdish-held town on Monday.")
+    assert [e.trigger.split()[0] for e in ann.events] == ["shelled"]
+
+
+@pytest.mark.parametrize("text, code_", [
+    ("Government forces launched heavy artillery fire on rebel trenches overnight.", "194"),
+    ("Militants unleashed intense fire on a police convoy near the bridge.", "190"),
+])
+def test_fire_as_a_noun_is_an_attack(code, text, code_):
+    assert [e.cameo.code for e in code(text).events] == [code_]
+
+
 def test_a_passive_that_only_reports_is_no_statement(code):
     ann = code("The rebels were reported to have attacked a police station in the north.")
     assert [e.cameo.root for e in ann.events] == ["19"]

@@ -85,7 +85,8 @@ def find_triggers(sentence: Sentence, lexicon: Lexicon, codebook: Codebook) -> l
     """The sentence's event-bearing verbs and the lexicon rule each matched."""
     found, consumed = [], set()  # xcomp verbs folded into their governor ("offered to assist")
     for token in sentence.span:
-        if token.pos_ != "VERB" or token.i in consumed or _people_named_by_participle(token) or evidential(token):
+        if token.pos_ != "VERB" or token.i in consumed or _people_named_by_participle(token) or evidential(token) \
+                or _hyphenated_modifier(token):
             continue
         match = lexicon.match_verb(token)
         if match is None or match.rule.cameo is None or match.rule.cameo not in codebook:
@@ -108,6 +109,12 @@ _MUTUAL_FIGHTING = frozenset({"fight", "clash", "battle", "skirmish", "exchange"
 
 def mutual(code: str, verb: Token) -> bool:
     return code.startswith(_MUTUAL_CODES) or (code[:2] == "19" and verb.lemma_.lower() in _MUTUAL_FIGHTING)
+
+
+def _hyphenated_modifier(token: Token) -> bool:
+    """'Iran-backed militias', 'the Saudi-led coalition': a participle made an adjective tells
+    who stands behind a group, not of an act."""
+    return token.dep_ in ("amod", "compound") and any(c.tag_ == "HYPH" for c in token.children)
 
 
 def _people_named_by_participle(token: Token) -> bool:

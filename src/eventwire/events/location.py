@@ -57,7 +57,8 @@ def place_of(ctx: Context, verb: Token, clause: Token, sentence: Sentence, kin: 
     # same kind; "a place" is one only if it is the only one there
     for own in ({verb.i, clause.i}, {verb.i, clause.i, sentence.span.root.i, *kin}):
         in_sentence = _sentence_places(ctx, sentence, own, lambda t, p: (
-            p.geonameid is not None and free(p) and not _directional(t) and (physical or not _in_content(t))))
+            p.geonameid is not None and free(p) and not _directional(t) and not _owner(ctx, t, t.head)
+            and (physical or not _in_content(t))))
         if len(in_sentence) > 1:
             in_sentence = [p for p in in_sentence if p.span not in landmarks] or in_sentence
         if len(in_sentence) == 1:
@@ -305,12 +306,20 @@ def named_places(ctx: Context, token: Token, ok) -> list[Place]:
                 found.append(place)
             linked += [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
                        for g in c.children if g.dep_ == "pobj"]
-            linked += [c for c in t.children if c.dep_ in _NOUN_LINKS]
+            linked += [c for c in t.children if c.dep_ in _NOUN_LINKS and not _owner(ctx, c, t)]
             linked += [c for c in t.conjuncts if c.i > t.i]
         level = linked
         if not level:
             break
     return found
+
+
+def _owner(ctx: Context, modifier: Token, noun: Token) -> bool:
+    """A country put before a thing says whose it is, not where ("a US base", "a Turkish
+    warship"); before a site word it is where ("the Gaza border", "a Syria camp")."""
+    place = ctx.place_at.get(modifier.i)
+    return (modifier.dep_ == "compound" and place is not None and place.precision == "country"
+            and noun.i not in ctx.place_at and noun.lemma_.lower() not in _SITES)
 
 
 def phrase_place(ctx: Context, token: Token, ok, depth: int = 0) -> Place | None:
