@@ -354,6 +354,19 @@ def test_passive_subjects_that_act(code, text, word, source, target):
     assert target is None or [a.text for a in event.target][:1] == [target]
 
 
+@pytest.mark.parametrize("text, code_", [
+    ("The junta abolished the nightly curfew in the capital on Friday.", "0813"),
+    ("Authorities scrapped the ban on opposition rallies last week.", "081"),
+    ("The two governments inked a fisheries pact in Dakar.", "057"),
+])
+def test_a_verb_like_another_shares_its_object_rows(code, text, code_):
+    assert code_ in [e.cameo.code for e in code(text).events]
+
+
+def test_a_like_verb_borrows_no_sense_for_objects_the_other_lacks(code):
+    assert not code("The board cancelled the concert after heavy rain.").events
+
+
 def test_a_participle_made_an_adjective_is_no_event(code):
     ann = code("Turkish-backed fighters shelled a Kurdish-held town on Monday.")
     assert [e.trigger.split()[0] for e in ann.events] == ["shelled"]

@@ -47,6 +47,10 @@ class Lexicon:
             self.verbs.setdefault(rule.lemma, []).append(rule)
         for rules in self.verbs.values():  # a compound object ("hunger strike") before its head
             rules.sort(key=lambda r: (_SPECIFICITY.get(r.kind, 9), r.value == "*", -r.value.count(" ")))
+        # verbs that share another's object rows ("cancelled the curfew" as "lifted the curfew")
+        self.likes: dict[str, list[str]] = {}
+        for row in read_csv("events", "verb_classes.csv"):
+            self.likes.setdefault(row["lemma"].lower(), []).append(row["like"].lower())
         self.light_verbs = _word_list("light_verbs.txt")
         self.sports_words = _word_list("sports_words.txt")
         self.nouns: dict[str, tuple[frozenset[str], str]] = {}
@@ -68,11 +72,24 @@ class Lexicon:
                 if compound is not None:
                     return compound
             if rule.kind == "":
-                return self.match_light_verb(verb) or Match(rule, None)
+                return self.match_light_verb(verb) or self.match_like(verb) or Match(rule, None)
             complement = _complement(verb, rule)
             if complement is not None:
                 return Match(rule, complement)
-        return self.match_light_verb(verb, eventless=True)  # no row fits the verb
+        return self.match_like(verb) or self.match_light_verb(verb, eventless=True)  # no row fits the verb
+
+    def match_like(self, verb: Token) -> Match | None:
+        """An object row of a verb this one is like (data/events/verb_classes.csv), for an object
+        its own rows do not name: 'cancelled the curfew' as 'lifted the curfew'. The rule's label
+        says whose row it was ('cancel~lift +obj:curfew')."""
+        lemma = verb.lemma_.lower()
+        for like in self.likes.get(lemma, ()):
+            for rule in self.verbs.get(like, ()):
+                if rule.kind == "obj" and rule.cameo is not None:
+                    complement = _complement(verb, rule)
+                    if complement is not None:
+                        return Match(Rule(f"{lemma}~{like}", rule.kind, rule.value, rule.cameo), complement)
+        return None
 
     def match_light_verb(self, verb: Token, compounds_only: bool = False, eventless: bool = False) -> Match | None:
         """'launched an airstrike', 'held talks': the event is in the object noun; 'went on
