@@ -35,6 +35,21 @@ def test_a_capitalised_common_noun_tagged_as_a_place_is_not_one(places):
     assert [p.text for p in found] == ["Kirkuk"]
 
 
+@pytest.mark.parametrize("text, name, container", [
+    ("Troops stormed the village of Tal Aswad before dawn.", "Tal Aswad", None),
+    ("Shells fell on the Bab Tuma quarter of Damascus overnight.", "Bab Tuma", "SYR"),
+    ("Herders attacked Ungwan Gata village in Kaduna State on Sunday.", "Ungwan Gata", "NGA"),
+])
+def test_a_settlement_word_makes_a_name_beside_it_a_place(places, text, name, container):
+    found = named(places(text), name)
+    assert container is None or found.country == container
+
+
+def test_a_group_or_people_before_a_settlement_word_is_no_place(places):
+    found = places("The Kurdish area was calm, but a Hamas camp was bombed.")
+    assert not [p for p in found if p.text in ("Kurdish", "Hamas")]
+
+
 def test_a_country_the_tagger_missed_is_still_a_place(places):
     found = places("Aid convoys crossed from Chad into Sudan and DRC on Monday.")
     assert {p.country for p in found} >= {"TCD", "SDN", "COD"}

@@ -124,7 +124,7 @@ def facility_words() -> frozenset[str]:
 @dataclass(frozen=True, slots=True)
 class Mention:
     span: Span
-    kind: str  # entity | mislabel | embedded | bare | dateline | facility
+    kind: str  # entity | mislabel | embedded | bare | dateline | facility | settlement
 
 
 def find_places(doc: Doc, actors: list[Actor], gazetteer: Gazetteer) -> list[Place]:
@@ -193,6 +193,12 @@ def find_mentions(doc: Doc, actors: list[Actor], gazetteer: Gazetteer) -> list[M
         if free(span):
             found = [m for m in found if not (m.span.start < span.end and span.start < m.span.end)]
             found.append(Mention(span, "facility"))
+    # "the village of X", "the X neighbourhood": a settlement no one tagged, by the word for it
+    actor_tokens = {t.i for a in actors for t in doc.char_span(*a.span, alignment_mode="expand") or ()}
+    for span in settlements(doc):
+        if not any(m.span.start < span.end and span.start < m.span.end for m in found) and not any(
+                t.i in actor_tokens for t in span):
+            found.append(Mention(span, "settlement"))
     diseases = disease_names(doc)
     if diseases:
         found = [m for m in found if fold(m.span.text) not in diseases or names_polity(m.span, gazetteer)
@@ -430,6 +436,63 @@ def facilities(doc: Doc) -> list[Span]:
         elif end > t.i + 1:
             out.append(Span(doc, start, end, label="FAC"))
     return [s for i, s in enumerate(out) if i == 0 or s.start >= out[i - 1].end]
+
+
+# Words for settlements and parts of them, which say the proper name beside them is a place
+# ("the village of X", "the X district", "X neighbourhood").
+_SETTLEMENT_NOUNS = frozenset({"village", "town", "city", "district", "subdistrict", "area", "neighbourhood",
+                               "neighborhood", "quarter", "suburb", "sector", "settlement", "community", "camp",
+                               "locality", "hamlet", "township", "municipality", "county"})
+_NAME_JOINERS = frozenset({"-", "'", "’", "‘"})
+
+
+def settlements(doc: Doc) -> list[Span]:
+    """Proper names a settlement word puts on the map: after "<word> of" ("the village of
+    Rasm al-Abed") or before the word ("the Sheikh Lufti area", "Gaidamgari village"). Only the
+    name: the word is not part of it. Villages and neighbourhoods are what the gazetteer lacks."""
+    out: list[Span] = []
+    for t in doc:
+        if t.lower_ not in _SETTLEMENT_NOUNS:
+            continue
+        if t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "of":
+            end = _proper_run_end(doc, t.i + 2)
+            if end > t.i + 2:
+                out.append(Span(doc, t.i + 2, end, label="GPE"))
+        start = _proper_run_start(doc, t.i)
+        if start < t.i:
+            out.append(Span(doc, start, t.i, label="GPE"))
+    return sorted(out, key=lambda span: span.start)
+
+
+def _proper(token) -> bool:
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and token.ent_type_ not in _NOT_FACILITY
+
+
+def _proper_run_end(doc: Doc, i: int) -> int:
+    """Where a run of proper nouns from `i` ends, over joiners inside a name ("Al-Haba", "Ma'arrat")."""
+    end = i
+    while end < len(doc) and end - i < 5:
+        if _proper(doc[end]):
+            end += 1
+        elif doc[end].text in _NAME_JOINERS and end > i and end + 1 < len(doc) and _proper(doc[end + 1]) \
+                and not doc[end - 1].whitespace_:
+            end += 2
+        else:
+            break
+    return end
+
+
+def _proper_run_start(doc: Doc, i: int) -> int:
+    start = i
+    while start > 0 and i - start < 5:
+        prev = doc[start - 1]
+        if _proper(prev):
+            start -= 1
+        elif prev.text in _NAME_JOINERS and start - 2 >= 0 and _proper(doc[start - 2]) and not doc[start - 2].whitespace_:
+            start -= 2
+        else:
+            break
+    return start
 
 
 def disease_names(doc: Doc) -> set[str]:
@@ -699,7 +762,13 @@ _CONTAINER_GAPS = frozenset({",", "in", ", in", "at", ", at", "(", "near", ", ne
 
 
 def _container_gap(between: str) -> bool:
-    return " ".join(between.split()) in _CONTAINER_GAPS
+    """Text between a name and the place that holds it: "X in Y", "X, Y", and after a
+    settlement's word, "X district of Y", "X village in Y"."""
+    words = between.split()
+    if words and words[0].lower().strip(",") in _SETTLEMENT_NOUNS:
+        rest = " ".join([words[0][len(words[0].rstrip(",")):], *words[1:]]).strip()
+        return rest in _CONTAINER_GAPS or rest == "of"
+    return " ".join(words) in _CONTAINER_GAPS
 
 
 def inner_place(m: Mention, gazetteer: Gazetteer, context: Counter, named: set[int]) -> Entry | None:
