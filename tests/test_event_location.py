@@ -140,6 +140,11 @@ def test_one_place_per_phrase_when_the_sentence_decides(code):
     # the device or force described by a participle: where it was aimed or left
     ("A roadside bomb aimed at a convoy in Helmand province killed four soldiers on Sunday.", "killed", "Helmand"),
     ("A car bomb parked outside a bank in Mosul exploded on Tuesday.", "exploded", "Mosul"),
+    # what was going on, its object included for a physical act; an "after" clause right behind
+    ("Eight soldiers were killed when a suicide bomber struck a checkpoint in Baquba.", "killed", "Baquba"),
+    ("A judge was shot dead after gunmen stopped his car in Peshawar.", "shot", "Peshawar"),
+    # the act's consequence, told by a participle
+    ("Militants detonated a roadside bomb, killing three soldiers in Zabul province.", "detonated", "Zabul province"),
 ])
 def test_places_the_clause_reaches_through_its_people_and_partners(code, text, word, place):
     assert event(code(text), word).location.text == place
@@ -157,3 +162,8 @@ def test_one_incident_told_by_several_verbs_is_one_event_that_knows_them(code):
     blast = event(ann, "exploded")
     assert set(blast.also) == {"killing", "wounding"} and blast.location.text == "Hilla"
     assert not [e for e in ann.events if e.trigger.startswith(("killing ", "wounding "))]
+
+
+def test_an_after_clause_set_apart_is_another_incident(code):
+    ann = code("He was shot six months after his brother was killed in a Kabul bombing.")
+    assert event(ann, "shot").location is None

@@ -109,10 +109,20 @@ def attached_place(ctx: Context, verb: Token, clause: Token, kin: set[int], ok, 
         place = clause_place(ctx, head, ok, object_ok)
         if place is not None:
             return place
+    if object_ok is not None:
+        # a physical act's consequence told by a participle: "detonated a bomb, killing three
+        # soldiers in X"; its phrases, not its object (the victims)
+        for result in (c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VBG"
+                       and c.i > verb.i and _own_subject_child(c) is None):
+            place = clause_place(ctx, result, ok) or next(  # "killing three soldiers in X"
+                (p for o in result.children if o.dep_ in ("dobj", "obj")
+                 if (p := _nested_place(ctx, o, ok, 0)) is not None), None)
+            if place is not None:
+                return place
     for head in [verb, *partners]:
         # of a clause of what was going on, where it was, not what was done ("as they shelled X")
         place = continued_place(ctx, head, ok, object_ok) or next(
-            (p for c in _simultaneous_clauses(head) if (p := clause_place(ctx, c, ok)) is not None), None)
+            (p for c in _simultaneous_clauses(head) if (p := clause_place(ctx, c, ok, object_ok)) is not None), None)
         if place is not None:
             return place
     return _participant_place(ctx, clause, ok, object_ok) if object_ok is not None else None
@@ -173,13 +183,22 @@ def sharing_objects(verb: Token) -> list[Token]:
 
 
 # Subordinators of a clause that tells what was going on when the event happened.
-_MEANWHILE = frozenset({"when", "while", "as"})
+_MEANWHILE = frozenset({"when", "while", "as", "after"})
 
 
 def _simultaneous_clauses(verb: Token) -> list[Token]:
-    """'killed when gunmen attacked a group in X', 'shot while he drove through X'."""
+    """'killed when gunmen attacked a group in X', 'shot while he drove through X', 'shot dead
+    after assailants stopped his car in X'. An "after" clause counts only right behind the
+    event: one put first sets the scene ("After the match in X, ...") and one measured off ("six
+    months after ...") is another incident."""
     return [c for c in verb.children if c.dep_ == "advcl" and c.pos_ in ("VERB", "AUX")
-            and any(m.dep_ in ("mark", "advmod") and m.lower_ in _MEANWHILE for m in c.children)]
+            and any(m.dep_ in ("mark", "advmod") and m.lower_ in _MEANWHILE and (
+                m.lower_ != "after" or (c.i > verb.i and not _measured(m, c))) for m in c.children)]
+
+
+def _measured(marker: Token, clause: Token) -> bool:
+    """'six months after ...': a distance in time, on the marker or on its clause."""
+    return any(True for _ in marker.children) or any(c.dep_ == "npadvmod" for c in clause.children)
 
 
 def _participant_place(ctx: Context, clause: Token, ok, object_ok) -> Place | None:
