@@ -146,3 +146,68 @@ def test_a_crowd_takes_the_country_of_where_it_acts(pipeline):
 def test_ordinary_people_are_civilians_but_armed_men_are_not(pipeline):
     found = actors(pipeline, "Armed men abducted two women and a taxi driver near the village.", "2024-01-01")
     assert [(a.text.split()[-1], a.sector) for a in found] == [("men", "UAF"), ("women", "CVL"), ("driver", "CVL")]
+
+
+def test_a_led_force_takes_the_leading_countrys_country_but_a_backed_one_does_not(pipeline):
+    [force] = actors(pipeline, "Ethiopian-led forces pushed into the town of Baidoa on Tuesday.", "2007-01-02")
+    assert (force.text, force.country, force.sector) == ("Ethiopian-led forces", "ETH", "MIL")
+    [troops] = actors(pipeline, "U.S.-led troops withdrew from the airbase near Kirkuk.", "2011-12-01")
+    assert (troops.country, troops.sector) == ("USA", "MIL")
+    [police] = actors(pipeline, "Kenyan-led police officers began patrols in Port-au-Prince.", "2024-07-01")
+    assert (police.country, police.sector) == ("KEN", "COP")
+    [csto] = actors(pipeline, "The Russian-led CSTO sent peacekeepers to Almaty.", "2022-01-06")[:1]
+    assert (csto.id, csto.country) == ("csto", "IGO")  # a named body keeps its own country
+    for text in ("Rwandan-backed rebels seized the mining town of Rubaya.",
+                 "U.S.-backed fighters captured the dam on the Euphrates.",
+                 "Turkish-supported gunmen attacked a Kurdish village."):
+        [proxy] = actors(pipeline, text, "2019-03-05")
+        assert proxy.country is None and proxy.sector in ("REB", "UAF"), text
+
+
+def test_what_an_actor_opposes_or_supports_is_not_its_own(pipeline):
+    [journalist] = actors(pipeline, "An outspoken anti-Russia journalist was detained in Minsk.", "2021-05-24")
+    assert (journalist.country, journalist.sector) == (None, "MED")
+    protesters = actors(pipeline, "Anti-American protesters burned flags outside the embassy in Islamabad.",
+                        "2012-09-21")[0]
+    assert (protesters.country, protesters.sector) == (None, "OPP")
+    [rebels] = actors(pipeline, "Anti-government rebels seized the airport in Juba.", "2013-12-20")
+    assert rebels.sector == "REB"
+    [militia] = actors(pipeline, "Pro-Assad militias shelled the town of Saraqeb.", "2020-02-01")
+    assert (militia.id, militia.country, militia.sector) == (None, None, "UAF")
+    [fighters] = actors(pipeline, "Anti-Houthi fighters retook the port of Mokha.", "2017-02-10")
+    assert (fighters.id, fighters.country, fighters.sector) == (None, None, "UAF")
+    # where nothing else names an actor, the party opposed is still named
+    rally = actors(pipeline, "Students staged an anti-American rally in Seoul.", "2002-12-01")
+    assert "USA" in {a.country for a in rally}
+
+
+def test_a_one_word_name_is_not_the_same_word_in_lower_case(pipeline):
+    found = actors(pipeline, "Artillery shell fragments hit a school in Kharkiv.", "2022-05-01")
+    assert all(a.id != "shell" for a in found)
+    found = actors(pipeline, "The gallant defenders held the bridge for a week.", "2023-10-20")
+    assert not any((a.id or "").startswith("person:") for a in found)  # not Yoav Gallant
+    [shell] = actors(pipeline, "Shell agreed to sell its onshore oilfields in Nigeria.", "2024-01-16")
+    assert (shell.id, shell.code) == ("shell", "MNCGBR")
+    # lower-case role nouns and capitalised demonyms still match
+    found = actors(pipeline, "riot police dispersed Turkish students in Istanbul.", "2013-06-01")
+    assert [(a.country, a.sector) for a in found] == [(None, "COP"), ("TUR", "EDU")]
+
+
+def test_an_unknown_person_takes_the_country_of_an_appositive(pipeline):
+    found = actors(pipeline, "Tomas Varga, Hungary's most prominent human rights activist, began a hunger strike.",
+                   "2019-03-05")
+    varga = next(a for a in found if a.text == "Tomas Varga")
+    assert (varga.id, varga.country, varga.sector) == ("person:tomas-varga", "HUN", "HRI")
+    [wambui, _] = actors(pipeline, "Jane Wambui, a Kenyan opposition leader, was arrested on Friday.", "2019-03-05")
+    assert (wambui.text, wambui.country, wambui.sector) == ("Jane Wambui", "KEN", "OPP")
+    [_, quispe] = actors(pipeline, "Peru's best-known climate activist, Rosa Quispe, was shot dead on Sunday.",
+                         "2019-03-05")
+    assert (quispe.text, quispe.country, quispe.sector) == ("Rosa Quispe", "PER", "ENV")
+    # a person the knowledge base knows keeps the office held that day
+    putin = actors(pipeline, "Vladimir Putin, a former Soviet intelligence officer, spoke on Tuesday.",
+                   "2019-03-05")[0]
+    assert (putin.country, putin.sector) == ("RUS", "GOV")
+    # later mentions follow the first
+    found = actors(pipeline, "Jane Wambui, a Kenyan opposition leader, was arrested. Wambui denied the charges.",
+                   "2019-03-05")
+    assert [a.country for a in found if "Wambui" in a.text] == ["KEN", "KEN"]

@@ -33,6 +33,10 @@ LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "
 _PARTY_PREPS = frozenset({"to", "between", "toward", "towards"})
 # "Iran-backed militia": the country backs the actor, it is not the actor's country.
 _BACKER = re.compile(r"^-?(backed|funded|sponsored|supported|allied|aligned|trained|armed)$", re.I)
+# "Saudi-led coalition", "U.S.-led forces": the country leads the force; it is the force's country.
+_LEADER = re.compile(r"^(led|headed|commanded)$", re.I)
+# "anti-Syria", "pro-Iranian": a name after these is whom the actor opposes or supports.
+_STANCES = frozenset({"anti", "pro"})
 _PERSON_PRONOUNS = frozenset({"he", "she"})
 _NON_STATE = frozenset({"IGO", "NGO", "IMG", "MNC"})
 
@@ -46,7 +50,7 @@ def find_actors(doc: Doc, kb: KnowledgeBase, matcher: TermMatcher, day: str | No
     for span, terms in matcher(doc):
         if dateline[0] <= span.start_char < dateline[1]:
             continue  # "LUXEMBOURG, June 24 (Wire) -": where the story was filed, not who acted
-        groups.setdefault(phrase_head(span.root).i, []).append((span, terms))
+        groups.setdefault(phrase_head(leader_participle(span) or span.root).i, []).append((span, terms))
         covered.update(range(span.start, span.end))
     for ent in doc.ents:  # named people and groups the knowledge base does not know
         if ent.label_ in ("PERSON", "ORG") and not covered.intersection(range(ent.start, ent.end)) \
@@ -55,13 +59,33 @@ def find_actors(doc: Doc, kb: KnowledgeBase, matcher: TermMatcher, day: str | No
     merge_of_phrases(doc, groups)
     shared = shared_nouns(doc, groups)
     people = [e for e in doc.ents if e.label_ == "PERSON"]  # doc.ents builds its spans anew on each read
-    actors = []
+    built = {}
     for head_i in sorted(groups):
         actor = build_actor(doc, doc[head_i], groups[head_i], kb, day, groups.get(shared.get(head_i, -1), []),
                             people)
         if actor is not None:
-            actors.append(actor)
-    return resolve_references(doc, actors)
+            built[head_i] = actor
+    return resolve_references(doc, list(described_people(doc, built).values()))
+
+
+def described_people(doc: Doc, built: dict[int, Actor]) -> dict[int, Actor]:
+    """'Amina Diallo, Mali's best-known rights lawyer, ...': a person the knowledge base does not
+    know takes the country and sector of the noun in apposition to the name, either way round
+    ("Kenya's leading activist, Jane Wambui, ..."), where that noun names a country. Only a person
+    left unresolved: the knowledge base knows better than a description. Keyed by head token."""
+    out = dict(built)
+    for head_i, actor in built.items():
+        if not (actor.id or "").startswith("person:") or actor.country or actor.sector:
+            continue
+        token = doc[head_i]
+        partners = [c.i for c in token.children if c.dep_ == "appos"]
+        if token.dep_ == "appos":
+            partners.append(token.head.i)
+        about = next((built[i] for i in partners if i in built and built[i].country), None)
+        if about is not None:
+            out[head_i] = replace(actor, country=about.country, sector=about.sector, code=about.code,
+                                  plover_sector=about.plover_sector)
+    return out
 
 
 def shared_nouns(doc: Doc, groups: dict[int, list[tuple[Span, list[Term]]]]) -> dict[int, int]:
@@ -156,9 +180,37 @@ def is_backer(span: Span) -> bool:
     # the backing word right after the name, or after a hyphen: "Iran-backed", "Iranian backed";
     # not one further on ("Burundian militiamen armed with machetes")
     backing = nxt[1:] if len(nxt) and nxt[0].text == "-" else nxt[:1]
-    before = doc[max(span.start - 2, 0): span.start].text.lower().replace(" ", "")
     return (any(_BACKER.match(t.text) for t in backing) or bool(_BACKER.match(doc[span.end - 1].text.split("-")[-1]))
-            or before.endswith(("pro-", "pro")) or span.text.lower().startswith("pro-"))
+            or _after_prefix(span, ("pro",)) or span.text.lower().startswith("pro-"))
+
+
+def leader_participle(span: Span) -> Token | None:
+    """'Ethiopian-led forces', 'U.S.-led troops': the participle that hangs the leading name on the
+    force it leads, so the name joins the force's phrase and gives its country (a backer does not:
+    see is_backer). Only hyphened: in "Ethiopian generals led forces into Somalia" it is a verb."""
+    doc = span.doc
+    last = doc[span.end - 1]
+    if "-" in last.text and _LEADER.match(last.text.rsplit("-", 1)[-1]):
+        return last  # one token: "U.S.-led"
+    if span.end + 1 < len(doc) and doc[span.end].text == "-" and _LEADER.match(doc[span.end + 1].text):
+        return doc[span.end + 1]
+    return None
+
+
+def is_stance(span: Span) -> bool:
+    """'an anti-Israel cleric', 'anti-government rebels', 'pro-Assad militias': the name is whom
+    the actor opposes or supports, never the actor's own country, group, person or sector. Alone
+    before a thing ("an anti-American rally") it is still the party opposed."""
+    return _after_prefix(span, _STANCES)
+
+
+def _after_prefix(span: Span, prefixes) -> bool:
+    """The span follows one of the prefixes, hyphened or not: 'anti-Syria', 'pro Iranian'."""
+    doc = span.doc
+    i = span.start - 1
+    if i > 0 and doc[i].text in ("-", "\u2013"):
+        i -= 1
+    return i >= 0 and doc[i].lower_.rstrip("-") in prefixes
 
 
 def is_locative(head: Token) -> bool:
@@ -170,11 +222,16 @@ def build_actor(doc: Doc, head: Token, items: list[tuple[Span, list[Term]]], kb:
                 people: list[Span] | None = None) -> Actor | None:
     """One actor from the terms that modify one noun. `borrowed`: the terms of a noun this phrase
     shares through coordination ("Romanian" in "Hungarian and Romanian officials")."""
+    own = [(span, ts) for span, ts in items if not is_stance(span)]
+    if own:  # "anti-American protesters" are not the US's; an "anti-American rally" names only the US
+        items = own
     terms = [(span, t) for span, ts in items for t in ts]
     known = [(s, t) for s, t in terms if t.kind == PERSON]
     countries = [(s, t) for s, t in terms if t.kind in (COUNTRY, ADJECTIVE, CAPITAL, SEAT)
                  and not is_backer(s) and not is_ethnic(s)]
     orgs = [(s, t) for s, t in terms if t.kind == ORG]
+    if any(t.country for _, t in orgs):  # "the Russian-led CSTO": a named body keeps its own country
+        countries = [(s, t) for s, t in countries if not leader_participle(s)]
     # "leader" names no sector of its own; "military aid" is aid, not the military
     roles = [(s, t) for s, t in terms if t.kind == ROLE and t.sector and not _adjective_only(s, head)]
     if borrowed and countries and not (orgs or roles):
