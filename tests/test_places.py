@@ -39,6 +39,8 @@ def test_a_capitalised_common_noun_tagged_as_a_place_is_not_one(places):
     ("Troops stormed the village of Tal Aswad before dawn.", "Tal Aswad", None),
     ("Shells fell on the Bab Tuma quarter of Damascus overnight.", "Bab Tuma", "SYR"),
     ("Herders attacked Ungwan Gata village in Kaduna State on Sunday.", "Ungwan Gata", "NGA"),
+    ("Soldiers patrolled a township called Kuwadzana overnight.", "Kuwadzana", None),
+    ("Raiders burned Dutsen Kura, a small village near the river, on Friday.", "Dutsen Kura", None),
 ])
 def test_a_settlement_word_makes_a_name_beside_it_a_place(places, text, name, container):
     found = named(places(text), name)
@@ -48,6 +50,7 @@ def test_a_settlement_word_makes_a_name_beside_it_a_place(places, text, name, co
 def test_a_group_or_people_before_a_settlement_word_is_no_place(places):
     found = places("The Kurdish area was calm, but a Hamas camp was bombed.")
     assert not [p for p in found if p.text in ("Kurdish", "Hamas")]
+    assert not places("Mr Otieno, a village elder, said the raiders had fled.")
 
 
 def test_a_country_the_tagger_missed_is_still_a_place(places):

@@ -194,7 +194,9 @@ def find_mentions(doc: Doc, actors: list[Actor], gazetteer: Gazetteer) -> list[M
             found = [m for m in found if not (m.span.start < span.end and span.start < m.span.end)]
             found.append(Mention(span, "facility"))
     # "the village of X", "the X neighbourhood": a settlement no one tagged, by the word for it
-    actor_tokens = {t.i for a in actors for t in doc.char_span(*a.span, alignment_mode="expand") or ()}
+    # (not a known group's name: "a Hamas camp"; an unknown name the tagger called a group may be one)
+    actor_tokens = {t.i for a in actors if a.country or a.sector
+                    for t in doc.char_span(*a.span, alignment_mode="expand") or ()}
     for span in settlements(doc):
         if not any(m.span.start < span.end and span.start < m.span.end for m in found) and not any(
                 t.i in actor_tokens for t in span):
@@ -461,7 +463,40 @@ def settlements(doc: Doc) -> list[Span]:
         start = _proper_run_start(doc, t.i)
         if start < t.i:
             out.append(Span(doc, start, t.i, label="GPE"))
+        named = _named_after(doc, t.i)  # "a township called X"
+        if named is not None:
+            out.append(named)
+        described = _described_before(doc, t.i)  # "X, a village in Y"
+        if described is not None:
+            out.append(described)
     return sorted(out, key=lambda span: span.start)
+
+
+_NAMING = frozenset({"called", "named", "dubbed"})
+
+
+def _named_after(doc: Doc, i: int) -> Span | None:
+    """'In another township called Mabvuku': the name a settlement word is given."""
+    if i + 2 < len(doc) and doc[i + 1].lower_ in _NAMING:
+        end = _proper_run_end(doc, i + 2)
+        if end > i + 2:
+            return Span(doc, i + 2, end, label="GPE")
+    return None
+
+
+def _described_before(doc: Doc, i: int) -> Span | None:
+    """'Ngabe, a village in the central region': a name that an apposition says is a settlement.
+    The word must head the apposition ("a small village", not "a village chief")."""
+    j = i - 1
+    while j > 0 and doc[j].pos_ in ("ADJ", "NOUN") and doc[j].dep_ in ("amod", "compound") and i - j < 4:
+        j -= 1
+    if j < 2 or doc[j].lower_ not in ("a", "an", "the") or doc[j - 1].text != ",":
+        return None
+    if i + 1 < len(doc) and doc[i + 1].pos_ in ("NOUN", "PROPN"):
+        return None
+    end = j - 1
+    start = _proper_run_start(doc, end)
+    return Span(doc, start, end, label="GPE") if start < end else None
 
 
 def _proper(token) -> bool:
