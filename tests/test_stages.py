@@ -84,6 +84,12 @@ def test_intended_future(code):
     assert event.modality == "intended" and event.date.value == "2024-03-11"  # Monday ahead, by the tense
 
 
+def test_an_act_consented_to_is_an_intent(code):
+    [lift] = [e for e in code("The government consented to lift the curfew in the northern towns.").events
+              if e.trigger.startswith("lift ")]
+    assert lift.modality == "intended" and lift.cameo.code == "0351"
+
+
 def test_announced_attack_is_a_threat(code):
     event = only(code("The rebels said they will attack the capital.").events, "13")
     assert event.cameo.code == "138" and event.source[0].sector == "REB"

@@ -21,9 +21,10 @@ _DENIALS = frozenset({"deny", "refute", "dismiss"})
 _SPEECH = frozenset({"say", "announce", "tell", "state", "declare", "warn", "add", "insist", "report", "confirm",
                      "indicate", "signal", "promise", "pledge", "vow"})
 # Not "try" or "attempt": "protesters tried to storm parliament" is the storming, attempted.
-_INTENTIONS = frozenset({"prepared", "prepare", "plan", "intend", "vow", "pledge", "promise", "aim", "seek", "want", "prepare", "hope",
+_INTENTIONS = frozenset({"prepared", "plan", "intend", "vow", "pledge", "promise", "aim", "seek", "want", "prepare", "hope",
                          "expect", "threaten", "decide", "ready", "poised", "set", "move",
-                         "wish", "propose", "schedule", "going", "determined", "willing", "eager"})
+                         "wish", "propose", "schedule", "going", "determined", "willing", "eager",
+                         "agree", "offer", "consent", "undertake"})
 
 
 def modality_of(verb: Token, quotes: list[Quote], published: date | None,
