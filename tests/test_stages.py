@@ -415,6 +415,10 @@ def test_a_relative_clause_below_the_verb_is_not_its_clause(code):
 
 
 @pytest.mark.parametrize("text, sub_event", [
+    # "March" the month is no protest march
+    ("On 14 March 2022, Russian warplanes carried out airstrikes on Mariupol, killing 12 civilians.",
+     "Air/drone strike"),
+    ("On 3 March 2021, police arrested 20 opposition supporters in Kinshasa.", "Arrests"),
     ("Government troops recaptured the town of Ras al-Ain from the rebels on Sunday.", "Government regains territory"),
     ("Islamist militants seized the town of Mocimboa da Praia on Tuesday.", "Non-state actor overtakes territory"),
     ("Soldiers shot dead five civilians at a checkpoint near the market.", "Attack"),

@@ -146,7 +146,8 @@ _DEATH_WORDS = frozenset({"kill", "die", "dead", "death", "fatally", "lethal"})
 
 
 def _mentions(sentence: Span, lemmas: frozenset[str]) -> bool:
-    return any(t.lemma_.lower() in lemmas for t in sentence)
+    """A word of the set, not in a date ("on 14 March" is no march)."""
+    return any(t.lemma_.lower() in lemmas and t.ent_type_ not in ("DATE", "TIME") for t in sentence)
 
 
 def at_a_protest(sentence: Span) -> bool:
