@@ -396,6 +396,9 @@ def test_a_passive_that_only_reports_is_no_statement(code):
     ("Militants captured three engineers working on the dam.", "181"),
     ("Police captured him at a roadblock outside the city.", "173"),
     ("Government troops captured the town of Kidal on Friday.", "192"),
+    # a name or a group's thing is not people
+    ("Rebel fighters captured Kouroussa after two days of battles with the army.", "192"),
+    ("Insurgents captured a junta outpost near the border.", "192"),
 ])
 def test_taking_people_is_an_arrest_or_an_abduction_not_territory(code, text, code_):
     [taken] = [e for e in code(text).events if e.trigger.startswith(("seized", "captured"))]

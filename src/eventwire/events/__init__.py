@@ -15,7 +15,8 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from ..actors import place_as_actor
+from ..actors import load_knowledge, place_as_actor
+from ..actors.knowledge import ROLE
 from ..data_files import read_csv
 from ..nlp import by_token
 from ..model import Acled, Actor, Event, EventDate, Place, Quote, TimeRef
@@ -154,7 +155,7 @@ def build_event(ctx: Context, sentence: Sentence, verb: Token, match: Match, cod
     if refusal is not None:  # "will not accept refugees" happened: a refusal
         code, modality = refusal, "reported" if claimant is not None else "asserted"
     code = as_unconventional(code, source, target, codebook)
-    code = as_taking_people(code, source, on_people(ctx, verb), codebook)
+    code = as_taking_people(code, source, takes_people(verb), codebook)
     if not target and len(source) > 1 and mutual(code, verb):
         # "Israel and Hezbollah fought", "Iran and Iraq held talks": each on the other; rotated so
         # that a first source and first target (GDELT's Actor1 and Actor2) make the pair
@@ -211,6 +212,24 @@ def on_people(ctx: Context, verb: Token) -> bool:
             if actor is not None and actor.sector is not None and token.pos_ == "NOUN" and not token.ent_type_:
                 return True
             if patient.dep_ == "nsubjpass" and _counted_people(token, actor):
+                return True
+    return False
+
+
+def takes_people(verb: Token) -> bool:
+    """Whether what a verb of taking takes is, beyond doubt, people: a personal pronoun ("captured
+    him"), a nationality ("seized 11 Iranians"), a noun the actor stage knows for people ("two aid
+    workers", "the crew members"), or a bare count ("two others were captured"). Not a name (the
+    tagger calls a town a person as readily as a man: "took over Wad Madani") nor a thing of a
+    group ("a junta outpost")."""
+    heads = [verb, *sharing_objects(verb)]
+    for patient in (c for head in heads for c in head.children if c.dep_ in ("dobj", "obj", "nsubjpass")):
+        for token in dict.fromkeys((quantified(patient), patient, *patient.conjuncts)):
+            if token.lower_ in _PERSONAL or (token.ent_type_ == "NORP" and token.tag_ in ("NNS", "NNPS")):
+                return True
+            if token.pos_ == "NOUN" and any(t.kind == ROLE for t in load_knowledge().terms.get(token.lower_, ())):
+                return True
+            if patient.dep_ == "nsubjpass" and (token.lower_ in _COUNTED or token.like_num):
                 return True
     return False
 
