@@ -418,6 +418,10 @@ def test_a_relative_clause_below_the_verb_is_not_its_clause(code):
 
 
 @pytest.mark.parametrize("text, sub_event", [
+    # a verb only an ACLED rule knows still makes its event
+    ("Naval patrols intercepted a boat carrying assault rifles off the coast of Yemen.",
+     "Disrupted weapons use"),
+    ("The army said it had dismantled a bomb-making cell in the outskirts of Maiduguri.", "Disrupted weapons use"),
     # "March" the month is no protest march
     ("On 14 March 2022, Russian warplanes carried out airstrikes on Mariupol, killing 12 civilians.",
      "Air/drone strike"),

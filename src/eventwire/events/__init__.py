@@ -26,11 +26,11 @@ from ..times import precision_of
 from .classifier import NONE, clause_features, load_model, reconcile
 from .codebook import Codebook, load_codebook
 from .context import Context, clause_tokens
-from .lexicon import HAPPENING, Lexicon, Match, load_lexicon, quantified
+from .lexicon import HAPPENING, Lexicon, Match, Rule, load_lexicon, quantified
 from .location import landmarks_of, place_of, sharing_objects
 from .modality import conditional, modality_of, refused
 from .refine import (NON_STATE_ARMED, acled_rule, as_demand, as_intention, as_refusal, as_taking_people,
-                     as_unconventional, at_a_protest, lethal, refine_code)
+                     as_unconventional, at_a_protest, lethal, matching_acled_rule, refine_code)
 from .size import size_of
 
 __all__ = ["find_events", "load_codebook", "load_lexicon", "trigger_word", "Codebook", "Lexicon"]
@@ -89,7 +89,7 @@ def find_triggers(sentence: Sentence, lexicon: Lexicon, codebook: Codebook) -> l
         if token.pos_ != "VERB" or token.i in consumed or _people_named_by_participle(token) or evidential(token) \
                 or _hyphenated_modifier(token):
             continue
-        match = lexicon.match_verb(token)
+        match = lexicon.match_verb(token) or acled_match(token)
         if match is None or match.rule.cameo is None or match.rule.cameo not in codebook:
             continue
         if match.rule.cameo[:2] in _VIOLENT and any(t.lemma_.lower() in lexicon.sports_words
@@ -99,6 +99,15 @@ def find_triggers(sentence: Sentence, lexicon: Lexicon, codebook: Codebook) -> l
             consumed.add(match.complement.i)
         found.append((token, match))
     return found
+
+
+def acled_match(verb: Token) -> Match | None:
+    """A verb no lexicon row fits whose ACLED rule does ("foiled a planned bombing", "intercepted
+    a dhow carrying rifles"): an event with the rule's CAMEO code."""
+    rule = matching_acled_rule(verb)
+    if rule is None or rule.cameo is None:
+        return None
+    return Match(Rule(verb.lemma_.lower(), "acled", rule.acled.sub_event_type, rule.cameo), None)
 
 
 # Acts that coordinated actors do to each other when no one else is named: consulting (04),

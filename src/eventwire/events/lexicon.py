@@ -23,7 +23,7 @@ _OBJECT_DEPS = ("dobj", "obj", "nsubjpass", "attr")
 @dataclass(frozen=True, slots=True)
 class Rule:
     lemma: str
-    kind: str  # "", "to", "prep", "prt", "obj"
+    kind: str  # "", "to", "prep", "prt", "obj"; "acled" for a row of data/events/acled_rules.csv
     value: str  # the complement's word or lemma; "*" for any
     cameo: str | None  # None: explicitly not an event
 

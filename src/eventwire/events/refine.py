@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.tokens import Span, Token
@@ -112,28 +113,42 @@ def as_taking_people(code: str, source, on_people: bool, codebook: Codebook) -> 
     return taken if taken in codebook else code
 
 
+@dataclass(frozen=True, slots=True)
+class AcledRule:
+    particle: str
+    objects: frozenset[str] | None  # None: any object
+    acled: Acled
+    cameo: str | None  # the event's CAMEO code when no lexicon row finds one ("foiled a bombing")
+
+
 @lru_cache(maxsize=1)
-def load_acled_rules() -> dict[str, list[tuple[str, frozenset[str] | None, Acled]]]:
+def load_acled_rules() -> dict[str, list[AcledRule]]:
     """data/events/acled_rules.csv: verb (+ particle) and object that decide an ACLED sub-event type
     the CAMEO code cannot ('shot down drones': disrupted weapons use)."""
-    rules: dict[str, list[tuple[str, frozenset[str] | None, Acled]]] = {}
+    rules: dict[str, list[AcledRule]] = {}
     for r in read_csv("events", "acled_rules.csv"):
         objects = None if r["objects"] == "*" else frozenset(split_list(r["objects"]))
-        rules.setdefault(r["verb"], []).append((r.get("particle") or "", objects,
-                                                Acled(r["event_type"], r["sub_event_type"])))
+        rules.setdefault(r["verb"], []).append(AcledRule(r.get("particle") or "", objects,
+                                                         Acled(r["event_type"], r["sub_event_type"]),
+                                                         r.get("cameo") or None))
     return rules
 
 
-def acled_rule(verb: Token) -> Acled | None:
+def matching_acled_rule(verb: Token) -> AcledRule | None:
     rules = load_acled_rules().get(verb.lemma_.lower())
     if not rules:
         return None
     particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod")}
     keys = {k for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass") for k in noun_keys(quantified(c))}
-    for particle, objects, acled in rules:
-        if (not particle or particle in particles) and (objects is None or keys & objects):
-            return acled
+    for rule in rules:
+        if (not rule.particle or rule.particle in particles) and (rule.objects is None or keys & rule.objects):
+            return rule
     return None
+
+
+def acled_rule(verb: Token) -> Acled | None:
+    rule = matching_acled_rule(verb)
+    return rule.acled if rule else None
 
 
 # Words that put an arrest or a crackdown at a protest.
