@@ -386,6 +386,17 @@ def test_fire_as_a_noun_is_an_attack(code, text, code_):
     assert [e.cameo.code for e in code(text).events] == [code_]
 
 
+@pytest.mark.parametrize("text, codes", [
+    ("Taliban fighters entered the city of Kunduz on Sunday.", ["192"]),
+    ("Government troops recovered the town of Bama from the insurgents.", ["192"]),
+    # entering takes ground only for armed forces
+    ("Thousands of refugees entered Greece last week.", []),
+    ("The two countries entered an agreement on fishing rights.", ["057"]),
+])
+def test_armed_forces_entering_a_place_take_it(code, text, codes):
+    assert [e.cameo.code for e in code(text).events] == codes
+
+
 def test_a_passive_that_only_reports_is_no_statement(code):
     ann = code("The rebels were reported to have attacked a police station in the north.")
     assert [e.cameo.root for e in ann.events] == ["19"]

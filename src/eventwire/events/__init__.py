@@ -26,7 +26,7 @@ from ..times import precision_of
 from .classifier import NONE, clause_features, load_model, reconcile
 from .codebook import Codebook, load_codebook
 from .context import Context, clause_tokens
-from .lexicon import HAPPENING, Lexicon, Match, Rule, load_lexicon, quantified
+from .lexicon import HAPPENING, PLACE_CLASS, Lexicon, Match, Rule, load_lexicon, quantified
 from .location import landmarks_of, place_of, sharing_objects
 from .modality import conditional, modality_of, refused
 from .refine import (NON_STATE_ARMED, acled_rule, as_demand, as_intention, as_refusal, as_taking_people,
@@ -136,6 +136,8 @@ def build_event(ctx: Context, sentence: Sentence, verb: Token, match: Match, cod
                 kin: set[int], event_id: str) -> Event | None:
     clause = match.complement if match.rule.kind == "to" and match.complement is not None else verb
     source = actors_of(ctx, subject_of(verb))
+    if match.rule.value == PLACE_CLASS and not any(a.sector in _ARMED_SECTORS for a in source):
+        return None  # "troops entered the town" takes ground; refugees or a convoy entering do not
     target = target_of(ctx, verb, clause, match)
     when = date_of(ctx, verb, sentence)
     modality, claimant = modality_of(verb, ctx.quotes, ctx.published, when)

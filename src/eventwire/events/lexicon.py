@@ -207,9 +207,22 @@ def _complement(verb: Token, rule: Rule) -> Token | None:
             return child
         elif rule.kind == "obj" and child.dep_ in (*_OBJECT_DEPS, "pobj"):
             noun = quantified(child)
-            if rule.value in noun_keys(noun):
+            if rule.value in noun_keys(noun) or (rule.value == PLACE_CLASS and child.dep_ in _OBJECT_DEPS
+                                                 and placelike(noun)):
                 return noun
     return None
+
+
+# The object class of rows whose object is a place ("enter,obj:@place": "entered Kunduz", "entered
+# the town").
+PLACE_CLASS = "@place"
+_PLACE_NOUNS = frozenset({"town", "city", "village", "district", "area", "province", "region", "capital",
+                          "territory", "neighbourhood", "neighborhood", "suburb", "quarter", "camp", "country"})
+
+
+def placelike(noun: Token) -> bool:
+    """A noun that names a place: a place name as the tagger sees it, or a settlement word."""
+    return noun.ent_type_ in ("GPE", "LOC", "FAC") or noun.lemma_.lower() in _PLACE_NOUNS
 
 
 @lru_cache(maxsize=1)
