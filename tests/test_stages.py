@@ -397,6 +397,16 @@ def test_armed_forces_entering_a_place_take_it(code, text, codes):
     assert [e.cameo.code for e in code(text).events] == codes
 
 
+@pytest.mark.parametrize("text, codes", [
+    ("The army continued its advance on the rebel-held town of Kidal on Tuesday.", ["190"]),
+    ("Government forces launched a ground operation against the militants in the hills.", ["190"]),
+    ("The company made advances in battery technology.", []),
+    ("Volunteers launched a rescue operation after the earthquake.", []),
+])
+def test_military_advances_and_operations_are_fighting(code, text, codes):
+    assert [e.cameo.code for e in code(text).events] == codes
+
+
 def test_a_passive_that_only_reports_is_no_statement(code):
     ann = code("The rebels were reported to have attacked a police station in the north.")
     assert [e.cameo.root for e in ann.events] == ["19"]
