@@ -167,3 +167,14 @@ def test_one_incident_told_by_several_verbs_is_one_event_that_knows_them(code):
 def test_an_after_clause_set_apart_is_another_incident(code):
     ann = code("He was shot six months after his brother was killed in a Kabul bombing.")
     assert event(ann, "shot").location is None
+
+
+@pytest.mark.parametrize("text, word, place", [
+    # whom an arrest takes is a person, even one whose name is also a town's
+    ("Police arrested Montoya in a raid in Medellin last year.", "arrested", "Medellin"),
+    # what a victim belongs to is not where it happened
+    ("A member of the Puntland parliament was shot dead as he left a mosque in the town of Garowe.",
+     "shot", "Garowe"),
+])
+def test_a_person_named_by_the_act_is_not_its_place(code, text, word, place):
+    assert event(code(text), word).location.text == place

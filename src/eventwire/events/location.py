@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from ..actors import load_knowledge
+from ..actors.knowledge import ROLE
 from ..model import Actor, Place
 from ..sentences import Sentence
 from .context import Context
@@ -49,7 +51,10 @@ def place_of(ctx: Context, verb: Token, clause: Token, sentence: Sentence, kin: 
     # else is attached to the clause
     for near in ((False, True) if landmarks else (True,)):
         ok = free if near else (lambda p: free(p) and p.span not in landmarks)
-        object_ok = (lambda p: not named(p) and (near or p.span not in landmarks)) if physical else None
+        object_ok = None
+        if physical:  # what an arrest, abduction or assassination takes is a person, whatever its name
+            object_ok = (lambda p: not named(p) and (near or p.span not in landmarks)
+                         and code[:3] not in _PERSON_OBJECT_CODES)
         place = attached_place(ctx, verb, clause, kin, ok, object_ok)
         if place is not None:
             return place, "clause"
@@ -261,6 +266,10 @@ def _bearing_of(token: Token) -> bool:
         prep.lower_ == "from" and any(c.lemma_.lower() in _DISTANCES for c in anchor.children if c.i < prep.i))
 
 
+# Codes of acts done to a person (arrest, expulsion, abduction, physical assault, assassination):
+# their object is never where they happened, even when the gazetteer knows the name ("captured
+# Ocalan in Kenya").
+_PERSON_OBJECT_CODES = frozenset({"173", "174", "181", "182", "185", "186"})
 # Roots of physical acts, done to what their object names: where the object is a place, the act
 # happened there ("shelled Kharkiv", "captured the town of X", "blockaded Gaza", "patrolled X").
 _PHYSICAL_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
@@ -282,7 +291,10 @@ def clause_place(ctx: Context, head: Token, free, object_ok=None) -> Place | Non
     phrase inside those ("at a market in X", "attacked a convoy near X"). Coordinated and
     embedded clauses carry their own events and are not searched."""
     objects = [c for c in head.children if c.dep_ in ("dobj", "obj")] if object_ok is not None else []
-    passive = [c for c in head.children if c.dep_ == "nsubjpass"] if object_ok is not None else []
+    # a passive subject that is a thing ("the base was struck"), not a person ("a member of the
+    # Puntland parliament was shot": what the person belongs to is not where)
+    passive = [c for c in head.children if c.dep_ == "nsubjpass" and (c.i in ctx.place_at or not person_word(c))] \
+        if object_ok is not None else []
     phrases = [pobj for c in head.children if c.dep_ == "prep" and c.lower_ in _LOCATIVE
                for pobj in c.children if pobj.dep_ == "pobj"]
     # the object of a physical act names where it was done ("captured Irbil in northern Iraq");
@@ -305,6 +317,21 @@ def clause_place(ctx: Context, head: Token, free, object_ok=None) -> Place | Non
 # How wide a place is: an event is located by the narrowest place its phrase names. A place the
 # gazetteer lacks is usually a small one (a neighbourhood, a square, a village).
 _WIDTH = {"point": 0, None: 0, "city": 1, "admin2": 2, "admin1": 3, "country": 4, "region": 5}
+
+
+# Nouns for a person that name no sector, so the actor stage has no role for them.
+_PERSON_NOUNS = frozenset({"member", "man", "woman", "boy", "girl", "child", "person", "son", "daughter", "father",
+                           "mother", "brother", "sister", "wife", "husband", "head", "chief", "director", "owner"})
+
+
+def person_word(token: Token) -> bool:
+    """A word for a person or people: a personal pronoun, a named person, or a role noun the
+    actor stage knows ("member", "policeman", "official")."""
+    if token.lower_ in ("he", "she", "they", "him", "her", "them", "i", "we") or token.ent_type_ == "PERSON":
+        return True
+    if token.lemma_.lower() in _PERSON_NOUNS:
+        return True
+    return token.pos_ == "NOUN" and any(t.kind == ROLE for t in load_knowledge().terms.get(token.lower_, ()))
 
 
 def most_specific(places: list[Place]) -> Place:
