@@ -53,6 +53,16 @@ def test_a_group_or_people_before_a_settlement_word_is_no_place(places):
     assert not places("Mr Otieno, a village elder, said the raiders had fled.")
 
 
+def test_a_person_the_actor_stage_knows_is_not_a_place_unless_placed(places):
+    assert [p.text for p in places("Turkish commandos captured Ocalan in Kenya in February 1999.")] == ["Kenya"]
+    assert "Hammond" in [p.text for p in places("Health officials in Hammond, Indiana, reported two more cases.")]
+
+
+def test_a_nationality_before_a_settlement_word_is_not_a_place(places):
+    found = places("Missiles destroyed a house in the central Somali town of Dusamareeb.")
+    assert "Somali" not in [p.text for p in found]
+
+
 def test_a_country_the_tagger_missed_is_still_a_place(places):
     found = places("Aid convoys crossed from Chad into Sudan and DRC on Monday.")
     assert {p.country for p in found} >= {"TCD", "SDN", "COD"}

@@ -149,6 +149,17 @@ def find_mentions(doc: Doc, actors: list[Actor], gazetteer: Gazetteer) -> list[M
                     and not names_polity(span, gazetteer))
 
     people = [e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1]
+    # People the actor stage knows ("Ocalan") and nationalities it read ("the Somali town of X"),
+    # whatever the tagger called them, are not places
+    known_people = [a.span for a in actors if (a.id or "").startswith("person:") and (a.sector or a.country)]
+    nations = [a.span for a in actors if a.country]
+
+    def person(span: Span) -> bool:
+        return (span.start_char, span.end_char) in known_people
+
+    def demonym(span: Span) -> bool:  # an adjective or a people, not "the Central African Republic"
+        return span.label_ == "NORP" and span[-1].tag_ in ("JJ", "NNS", "NNPS") and any(
+            s <= span.start_char and span.end_char <= e for s, e in nations)
 
     found: list[Mention] = []
     pending: list[Span] = []  # mislabelled names that may be places, judged once places are known
@@ -157,9 +168,13 @@ def find_mentions(doc: Doc, actors: list[Actor], gazetteer: Gazetteer) -> list[M
         if span is None or not span.text[:1].isupper():
             continue
         if ent.label_ in _TOPONYM_LABELS:
+            if person(span) and not _after_place_prep(span):
+                continue  # "captured Ocalan", but "officials in Hammond, Indiana"
             if free(span) and not _common_word(span, gazetteer):
                 found.append(Mention(span, "entity"))
         elif ent.label_ in _MISLABELS:
+            if demonym(span):
+                continue
             if gazetteer.knows(span.text) or (len(span) > 1 and span[-1].lower_ in _ADMIN_WORDS
                                                and gazetteer.knows(span[:-1].text)):
                 pending.append(span)
@@ -195,7 +210,8 @@ def find_mentions(doc: Doc, actors: list[Actor], gazetteer: Gazetteer) -> list[M
             found.append(Mention(span, "facility"))
     # "the village of X", "the X neighbourhood": a settlement no one tagged, by the word for it
     # (not a known group's name: "a Hamas camp"; an unknown name the tagger called a group may be one)
-    actor_tokens = {t.i for a in actors if a.country or a.sector
+    # a person's name may be a village's ("the village of Nasrallah")
+    actor_tokens = {t.i for a in actors if (a.country or a.sector) and not (a.id or "").startswith("person:")
                     for t in doc.char_span(*a.span, alignment_mode="expand") or ()}
     for span in settlements(doc):
         if not any(m.span.start < span.end and span.start < m.span.end for m in found) and not any(
