@@ -178,3 +178,27 @@ def test_an_after_clause_set_apart_is_another_incident(code):
 ])
 def test_a_person_named_by_the_act_is_not_its_place(code, text, word, place):
     assert event(code(text), word).location.text == place
+
+
+@pytest.mark.parametrize("text, word, place", [
+    # where the doer was, told by a relative clause
+    ("A village chief was shot by gunmen who were hiding in bushes near his house in Yala province.",
+     "shot", "Yala province"),
+    # where the victims were, told by a past participle
+    ("A roadside bomb killed six militiamen stationed in Khost province on Friday.", "killed", "Khost province"),
+    # under, and over for a physical act
+    ("Militants detonated a tunnel bomb under an army post in the town of Jobar.", "detonated", "Jobar"),
+    ("A government helicopter was shot down over northern Darfur on Monday.", "shot", "Darfur"),
+])
+def test_places_reached_through_relatives_participles_and_aerial_phrases(code, text, word, place):
+    assert place in event(code(text), word).location.text
+
+
+@pytest.mark.parametrize("text, word", [
+    # a victim's biography is not where it happened
+    ("Hamdi, who was born in the US state of Louisiana, was captured in late 2001.", "captured"),
+    # "over" a place that a dispute is about
+    ("Officials clashed over Kashmir at the meeting.", "clashed"),
+])
+def test_biography_and_disputes_do_not_locate(code, text, word):
+    assert event(code(text), word).location is None

@@ -13,7 +13,10 @@ from .context import Context
 
 # Prepositions that say where ("in X", "near X", "outside X").
 _LOCATIVE = ("in", "at", "near", "outside", "inside", "across", "throughout", "around", "along", "off", "on",
-            "through", "within")
+            "through", "within", "under", "beneath", "behind", "beyond")
+# "Over" says where for what is done in the air ("shot down over Nicaragua", "patrolling over
+# northern Iraq"); elsewhere it says what about ("clashed over Kashmir", "talks over Cyprus").
+_AERIAL_VERBS = frozenset({"shoot", "fly", "patrol", "bomb", "drop", "intercept", "crash", "down", "overfly"})
 
 
 def place_of(ctx: Context, verb: Token, clause: Token, sentence: Sentence, kin: set[int],
@@ -221,19 +224,29 @@ def _participant_place(ctx: Context, clause: Token, ok, object_ok) -> Place | No
                     return place
         # the doer described by a participle: "a bomb targeting a market in X", "a roadside
         # bomb aimed at a convoy in X", "a device planted in the town of X"
-        for described in (c for c in person.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBG")):
+        # or by a relative clause: "gunmen who were hiding in bushes near X"
+        doer = person.dep_ != "nsubjpass"  # a victim's relative clause is biography ("who was born in X")
+        for described in (c for c in person.children if (c.dep_ == "acl" and c.tag_ in ("VBN", "VBG"))
+                          or (doer and c.dep_ == "relcl" and not _own_object(c))):
             aimed = described.lemma_.lower() in _AIMING  # its object is where it went off
             place = clause_place(ctx, described, ok, object_ok if aimed else None)
             if place is not None:
                 return place
+    # the victim as a participle describes them: "an officer walking near his home in X",
+    # "militiamen stationed in X"
     for victim in (c for c in clause.children if c.dep_ in ("dobj", "obj")):
-        for doing in (c for c in victim.children if c.dep_ == "acl" and c.tag_ == "VBG"):
+        for doing in (c for c in victim.children if c.dep_ == "acl" and (c.tag_ == "VBG" or (
+                c.tag_ == "VBN" and c.lemma_.lower() not in _RECORD))):
             place = clause_place(ctx, doing, ok)
             if place is not None:
                 return place
     return None
 
 
+# Participles that tell a person's record, not where they are ("suspects involved in the
+# abduction of X", "a man wanted in X").
+_RECORD = frozenset({"involve", "accuse", "bear", "want", "suspect", "link", "convict", "charge", "implicate",
+                     "sentence", "indict"})
 # Verbs whose object is what a device or a force was aimed at ("a bomb targeting the town of X").
 _AIMING = frozenset({"target", "aim", "hit", "strike"})
 # Prepositions that say where someone is ("militants in X"), not where they come from ("of X").
@@ -295,7 +308,8 @@ def clause_place(ctx: Context, head: Token, free, object_ok=None) -> Place | Non
     # Puntland parliament was shot": what the person belongs to is not where)
     passive = [c for c in head.children if c.dep_ == "nsubjpass" and (c.i in ctx.place_at or not person_word(c))] \
         if object_ok is not None else []
-    phrases = [pobj for c in head.children if c.dep_ == "prep" and c.lower_ in _LOCATIVE
+    preps = _LOCATIVE + ("over",) if head.lemma_.lower() in _AERIAL_VERBS else _LOCATIVE
+    phrases = [pobj for c in head.children if c.dep_ == "prep" and c.lower_ in preps
                for pobj in c.children if pobj.dep_ == "pobj"]
     # the object of a physical act names where it was done ("captured Irbil in northern Iraq");
     # a passive subject only when no preposition says where ("the base was struck")
@@ -416,6 +430,12 @@ def continued_place(ctx: Context, verb: Token, free, object_ok=None) -> Place | 
             return None
         token = head
     return None
+
+
+def _own_object(verb: Token) -> bool:
+    """A relative clause with an object of its own tells of another act ("the gunmen who
+    attacked X last year"), not of where its noun was."""
+    return any(c.dep_ in ("dobj", "obj") for c in verb.children)
 
 
 def _own_subject_child(verb: Token) -> Token | None:
