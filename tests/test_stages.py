@@ -407,6 +407,15 @@ def test_military_advances_and_operations_are_fighting(code, text, codes):
     assert [e.cameo.code for e in code(text).events] == codes
 
 
+@pytest.mark.parametrize("text, codes", [
+    ("Thousands of students took to the streets of Dhaka on Sunday.", ["141"]),
+    ("He went to the street to buy bread.", []),
+    ("The army continued its offensive operations inside the province.", ["190"]),
+])
+def test_taking_to_the_streets_and_offensive_operations(code, text, codes):
+    assert [e.cameo.code for e in code(text).events] == codes
+
+
 def test_a_passive_that_only_reports_is_no_statement(code):
     ann = code("The rebels were reported to have attacked a police station in the north.")
     assert [e.cameo.root for e in ann.events] == ["19"]

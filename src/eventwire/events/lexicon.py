@@ -95,22 +95,26 @@ class Lexicon:
         """'launched an airstrike', 'held talks': the event is in the object noun; 'went on
         strike', 'returned to Geneva for talks', 'engaged in ethnic cleansing': in the noun of a
         preposition on a verb of going or taking part."""
-        objects = [(c, False) for c in verb.children if c.dep_ in _OBJECT_DEPS]
-        objects += [(n, True) for n in _event_pobjs(verb, eventless)]  # "went on strike", "clashes erupted"
+        objects = [(c, "") for c in verb.children if c.dep_ in _OBJECT_DEPS]
+        # "went on strike", "clashes erupted": the preposition, or "" for the subject
+        objects += [(n, n.head.lower_ if n.dep_ == "pobj" else "") for n in _event_pobjs(verb, eventless)]
         lemma = verb.lemma_.lower()
-        for obj, joined in objects:
+        for obj, prep in objects:
+            joined = prep != "" or obj.dep_ == "nsubj"
             obj = quantified(obj)
             for key in noun_keys(obj):
                 if compounds_only and " " not in key:
                     continue
                 entry = self.nouns.get(key)
-                if entry and (joined or not entry[0] or lemma in entry[0] or lemma in self.light_verbs):
+                # after "to" only a verb the noun names ("took to the streets", not "went to the street")
+                if entry and ((joined and prep != "to") or not entry[0] or lemma in entry[0]
+                              or (prep != "to" and lemma in self.light_verbs)):
                     return Match(Rule(lemma, "prep" if joined else "obj", key, entry[1]), obj)
         return None
 
 
 # Verbs that take part in or travel to the event a prepositional noun names, and the prepositions.
-_EVENT_PREPS = frozenset({"for", "on", "into", "in"})
+_EVENT_PREPS = frozenset({"for", "on", "into", "in", "to"})
 _GOING = frozenset({"go", "come", "return", "arrive", "travel", "head", "fly", "enter", "engage", "embark",
                     "participate", "join", "take", "step"})
 

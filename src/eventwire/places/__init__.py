@@ -460,7 +460,7 @@ def facilities(doc: Doc) -> list[Span]:
 # ("the village of X", "the X district", "X neighbourhood").
 _SETTLEMENT_NOUNS = frozenset({"village", "town", "city", "district", "subdistrict", "area", "neighbourhood",
                                "neighborhood", "quarter", "suburb", "sector", "settlement", "community", "camp",
-                               "locality", "hamlet", "township", "municipality", "county"})
+                               "locality", "hamlet", "township", "municipality", "county", "streets"})
 _NAME_JOINERS = frozenset({"-", "'", "’", "‘"})
 
 
