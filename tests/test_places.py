@@ -41,6 +41,9 @@ def test_a_capitalised_common_noun_tagged_as_a_place_is_not_one(places):
     ("Herders attacked Ungwan Gata village in Kaduna State on Sunday.", "Ungwan Gata", "NGA"),
     ("Soldiers patrolled a township called Kuwadzana overnight.", "Kuwadzana", None),
     ("Raiders burned Dutsen Kura, a small village near the river, on Friday.", "Dutsen Kura", None),
+    # a name whose first word says it is a place
+    ("Jets struck rebel positions in Kafr Zeita and Jabal al-Zawiya overnight.", "Jabal al-Zawiya", None),
+    ("Troops shelled Wadi Qandil on Sunday.", "Wadi Qandil", None),
 ])
 def test_a_settlement_word_makes_a_name_beside_it_a_place(places, text, name, container):
     found = named(places(text), name)
@@ -51,6 +54,10 @@ def test_a_group_or_people_before_a_settlement_word_is_no_place(places):
     found = places("The Kurdish area was calm, but a Hamas camp was bombed.")
     assert not [p for p in found if p.text in ("Kurdish", "Hamas")]
     assert not places("Mr Otieno, a village elder, said the raiders had fled.")
+
+
+def test_a_surname_like_a_place_word_is_not_a_place(places):
+    assert not places("Imran Khan and Ban Ki-moon met on Tuesday.")
 
 
 def test_a_person_the_actor_stage_knows_is_not_a_place_unless_placed(places):

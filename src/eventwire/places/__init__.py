@@ -213,7 +213,7 @@ def find_mentions(doc: Doc, actors: list[Actor], gazetteer: Gazetteer) -> list[M
     # a person's name may be a village's ("the village of Nasrallah")
     actor_tokens = {t.i for a in actors if (a.country or a.sector) and not (a.id or "").startswith("person:")
                     for t in doc.char_span(*a.span, alignment_mode="expand") or ()}
-    for span in settlements(doc):
+    for span in [*settlements(doc), *toponymic_names(doc)]:
         if not any(m.span.start < span.end and span.start < m.span.end for m in found) and not any(
                 t.i in actor_tokens for t in span):
             found.append(Mention(span, "settlement"))
@@ -488,6 +488,26 @@ def settlements(doc: Doc) -> list[Span]:
     return sorted(out, key=lambda span: span.start)
 
 
+@lru_cache(maxsize=1)
+def toponym_words() -> frozenset[str]:
+    """data/places/toponym_words.csv: words that begin place names in the languages news
+    transliterates ("Kafr", "Jabal", "Wadi", "Kampung", "Puerto")."""
+    return frozenset(r["word"].lower() for r in read_csv("places", "toponym_words.csv"))
+
+
+def toponymic_names(doc: Doc) -> list[Span]:
+    """Names that say they are places by their first word ("Kafr Sousah", "Jabal al-Akrad",
+    "Wadi Barada", "Kampung Baru"): such a word and at least one more proper noun."""
+    words = toponym_words()
+    out: list[Span] = []
+    for t in doc:
+        if t.lower_ in words and _proper(t) and (not out or t.i >= out[-1].end):
+            end = _proper_run_end(doc, t.i)
+            if end > t.i + 1:
+                out.append(Span(doc, t.i, end, label="GPE"))
+    return out
+
+
 _NAMING = frozenset({"called", "named", "dubbed"})
 
 
@@ -519,12 +539,22 @@ def _proper(token) -> bool:
     return token.pos_ == "PROPN" and token.text[:1].isupper() and token.ent_type_ not in _NOT_FACILITY
 
 
+# Articles inside transliterated names ("Jabal al-Akrad", "Deir ez-Zor", "Villa de Leyva").
+_NAME_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ez", "es", "de", "del", "la",
+                            "da", "do", "dos", "das"})
+
+
 def _proper_run_end(doc: Doc, i: int) -> int:
-    """Where a run of proper nouns from `i` ends, over joiners inside a name ("Al-Haba", "Ma'arrat")."""
+    """Where a run of proper nouns from `i` ends, over joiners inside a name ("Al-Haba", "Ma'arrat",
+    "Jabal al-Akrad")."""
     end = i
     while end < len(doc) and end - i < 5:
         if _proper(doc[end]):
             end += 1
+        elif doc[end].lower_ in _NAME_ARTICLES and end > i and end + 1 < len(doc) and (
+                _proper(doc[end + 1]) or (doc[end + 1].text in _NAME_JOINERS and end + 2 < len(doc)
+                                          and doc[end + 2].text[:1].isupper())):
+            end += 1 if _proper(doc[end + 1]) else 3
         elif doc[end].text in _NAME_JOINERS and end > i and end + 1 < len(doc) and _proper(doc[end + 1]) \
                 and not doc[end - 1].whitespace_:
             end += 2
