@@ -189,6 +189,10 @@ def test_a_person_named_by_the_act_is_not_its_place(code, text, word, place):
     # under, and over for a physical act
     ("Militants detonated a tunnel bomb under an army post in the town of Jobar.", "detonated", "Jobar"),
     ("A government helicopter was shot down over northern Darfur on Monday.", "shot", "Darfur"),
+    # a country's thing is not where; the phrase's own name before its possessive container
+    ("A roadside bomb exploded near a U.S. military convoy in the Sunni district of Adhamiya.", "exploded",
+     "Adhamiya"),
+    ("Thousands marched in Nairobi's Kibera neighbourhood on Saturday.", "marched", "Kibera"),
 ])
 def test_places_reached_through_relatives_participles_and_aerial_phrases(code, text, word, place):
     assert place in event(code(text), word).location.text

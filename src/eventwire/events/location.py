@@ -366,7 +366,9 @@ def named_places(ctx: Context, token: Token, ok) -> list[Place]:
                 found.append(place)
             linked += [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
                        for g in c.children if g.dep_ == "pobj"]
-            linked += [c for c in t.children if c.dep_ in _NOUN_LINKS and not _owner(ctx, c, t)]
+            # the phrase's own name before its possessive container ("Miami's Little Havana district")
+            linked += sorted((c for c in t.children if c.dep_ in _NOUN_LINKS and not _owner(ctx, c, t)),
+                             key=lambda c: c.dep_ == "poss")
             linked += [c for c in t.conjuncts if c.i > t.i]
         level = linked
         if not level:
@@ -378,7 +380,7 @@ def _owner(ctx: Context, modifier: Token, noun: Token) -> bool:
     """A country put before a thing says whose it is, not where ("a US base", "a Turkish
     warship"); before a site word it is where ("the Gaza border", "a Syria camp")."""
     place = ctx.place_at.get(modifier.i)
-    return (modifier.dep_ == "compound" and place is not None and place.precision == "country"
+    return (modifier.dep_ in ("compound", "nmod") and place is not None and place.precision == "country"
             and noun.i not in ctx.place_at and noun.lemma_.lower() not in _SITES)
 
 
