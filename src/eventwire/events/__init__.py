@@ -211,19 +211,17 @@ def on_people(ctx: Context, verb: Token) -> bool:
     pronoun, a named person, a nationality ("killed three Palestinians") or a noun the actor
     stage knows as people ("civilians", "soldiers"); not a country, team or thing ("beat
     Argentina", "killed the bill", "shot the film")."""
-    heads = [verb, *sharing_objects(verb)]  # "shot and killed a man"
-    for patient in (c for head in heads for c in head.children if c.dep_ in ("dobj", "obj", "nsubjpass")):
-        for token in dict.fromkeys((quantified(patient), patient, *patient.conjuncts)):  # "dozens of X": X, or dozens
-            if token.i in ctx.place_at:
-                continue
-            if token.lower_ in _PERSONAL or token.ent_type_ == "PERSON" or (
-                    token.ent_type_ == "NORP" and token.tag_ in ("NNS", "NNPS")):  # not "Argentina"
-                return True
-            actor = ctx.actor_at.get(token.i)
-            if actor is not None and actor.sector is not None and token.pos_ == "NOUN" and not token.ent_type_:
-                return True
-            if patient.dep_ == "nsubjpass" and _counted_people(token, actor):
-                return True
+    for patient, token in patient_words(verb):
+        if token.i in ctx.place_at:
+            continue
+        if token.lower_ in _PERSONAL or token.ent_type_ == "PERSON" or (
+                token.ent_type_ == "NORP" and token.tag_ in ("NNS", "NNPS")):  # not "Argentina"
+            return True
+        actor = ctx.actor_at.get(token.i)
+        if actor is not None and actor.sector is not None and token.pos_ == "NOUN" and not token.ent_type_:
+            return True
+        if patient.dep_ == "nsubjpass" and _counted_people(token, actor):
+            return True
     return False
 
 
@@ -233,16 +231,24 @@ def takes_people(verb: Token) -> bool:
     workers", "the crew members"), or a bare count ("two others were captured"). Not a name (the
     tagger calls a town a person as readily as a man: "took over Wad Madani") nor a thing of a
     group ("a junta outpost")."""
+    for patient, token in patient_words(verb):
+        if token.lower_ in _PERSONAL or (token.ent_type_ == "NORP" and token.tag_ in ("NNS", "NNPS")):
+            return True
+        if token.pos_ == "NOUN" and any(t.kind == ROLE for t in load_knowledge().terms.get(token.lower_, ())):
+            return True
+        if patient.dep_ == "nsubjpass" and (token.lower_ in _COUNTED or token.like_num):
+            return True
+    return False
+
+
+def patient_words(verb: Token):
+    """(patient, word) for each object or passive subject of the verb, and of verbs sharing its
+    object ("shot and killed a man"): the word itself, what it counts ("dozens of villagers"),
+    and its conjuncts."""
     heads = [verb, *sharing_objects(verb)]
     for patient in (c for head in heads for c in head.children if c.dep_ in ("dobj", "obj", "nsubjpass")):
         for token in dict.fromkeys((quantified(patient), patient, *patient.conjuncts)):
-            if token.lower_ in _PERSONAL or (token.ent_type_ == "NORP" and token.tag_ in ("NNS", "NNPS")):
-                return True
-            if token.pos_ == "NOUN" and any(t.kind == ROLE for t in load_knowledge().terms.get(token.lower_, ())):
-                return True
-            if patient.dep_ == "nsubjpass" and (token.lower_ in _COUNTED or token.like_num):
-                return True
-    return False
+            yield patient, token
 
 
 # Words that stand for people counted but not named: "two others were wounded", "dozens were killed".
@@ -405,9 +411,10 @@ def passive_actor(verb: Token, raised: bool = False) -> Token | None:
 def evidential(verb: Token) -> bool:
     """'The rebels were reported to have attacked ...': a passive that only vouches for the
     clause below it, said by no one named, is no statement event of its own."""
-    return passive_roles().get(verb.lemma_.lower()) == "evidential" and any(
-        c.dep_ == "nsubjpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children) and any(
-        c.dep_ in ("xcomp", "prep") for c in verb.children)
+    if passive_roles().get(verb.lemma_.lower()) != "evidential":
+        return False
+    deps = {c.dep_ for c in verb.children}
+    return "nsubjpass" in deps and "agent" not in deps and bool(deps & {"xcomp", "prep"})
 
 
 @lru_cache(maxsize=1)
