@@ -380,6 +380,9 @@ def test_passive_subjects_that_act(code, text, word, source, target):
     ("The army continued its offensive operations inside the province.", ["190"]),
     ("The company made advances in battery technology.", []),
     ("Volunteers launched a rescue operation after the earthquake.", []),
+    # burning people is violence against them, burning shops is property destruction
+    ("Militiamen burned four farmers alive in their huts near the river.", ["180"]),
+    ("Rioters burned dozens of shops in the market.", ["1712"]),
     # after "to", only a verb the noun names
     ("Thousands of students took to the streets of Dhaka on Sunday.", ["141"]),
     ("He went to the street to buy bread.", []),

@@ -29,7 +29,7 @@ from .context import Context, clause_tokens
 from .lexicon import HAPPENING, PLACE_CLASS, Lexicon, Match, Rule, load_lexicon, quantified
 from .location import landmarks_of, place_of, sharing_objects
 from .modality import conditional, modality_of, refused
-from .refine import (NON_STATE_ARMED, acled_rule, as_demand, as_intention, as_refusal, as_taking_people,
+from .refine import (NON_STATE_ARMED, acled_rule, as_demand, as_intention, as_refusal, as_done_to_people,
                      as_unconventional, at_a_protest, lethal, matching_acled_rule, refine_code)
 from .size import size_of
 
@@ -166,7 +166,7 @@ def build_event(ctx: Context, sentence: Sentence, verb: Token, match: Match, cod
     if refusal is not None:  # "will not accept refugees" happened: a refusal
         code, modality = refusal, "reported" if claimant is not None else "asserted"
     code = as_unconventional(code, source, target, codebook)
-    code = as_taking_people(code, source, takes_people(verb), codebook)
+    code = as_done_to_people(code, source, takes_people(verb), codebook)
     if not target and len(source) > 1 and mutual(code, verb):
         # "Israel and Hezbollah fought", "Iran and Iraq held talks": each on the other; rotated so
         # that a first source and first target (GDELT's Actor1 and Actor2) make the pair
