@@ -545,9 +545,10 @@ def test_force_at_a_protest_that_kills_is_excessive_even_without_a_count(code):
 @pytest.mark.parametrize("text, sub_event", [
     ("Students protesting against exam results vandalised the offices of the education board.",
      "Violent demonstration"),
+    ("Angry street vendors beat a tax collector unconscious outside the market.", "Mob violence"),
     ("Angry residents torched the house of a suspected witch in the village.", "Mob violence"),
 ])
-def test_property_destroyed_by_crowds_is_a_riot(code, text, sub_event):
+def test_destruction_and_violence_by_crowds_are_riots(code, text, sub_event):
     assert sub_event in [e.acled.sub_event_type for e in code(text).events if e.acled]
 
 
