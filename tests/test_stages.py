@@ -383,6 +383,10 @@ def test_passive_subjects_that_act(code, text, word, source, target):
     # burning people is violence against them, burning shops is property destruction
     ("Militiamen burned four farmers alive in their huts near the river.", ["180"]),
     ("Rioters burned dozens of shops in the market.", ["1712"]),
+    # what a weapon does is an attack with it; a bomber blowing himself up is a suicide bombing
+    ("A bomber blew himself up at a checkpoint outside Kandahar.", ["1831"]),
+    ("A roadside bomb destroyed an army truck near the border, killing four soldiers.", ["1833"]),
+    ("Rioters destroyed a police station in the town.", ["1712"]),
     # after "to", only a verb the noun names
     ("Thousands of students took to the streets of Dhaka on Sunday.", ["141"]),
     ("He went to the street to buy bread.", []),

@@ -30,7 +30,7 @@ from .lexicon import HAPPENING, PLACE_CLASS, Lexicon, Match, Rule, load_lexicon,
 from .location import landmarks_of, place_of, sharing_objects
 from .modality import conditional, modality_of, refused
 from .refine import (NON_STATE_ARMED, acled_rule, as_demand, as_intention, as_refusal, as_done_to_people,
-                     as_unconventional, at_a_protest, lethal, matching_acled_rule, refine_code)
+                     as_unconventional, as_weapon_act, at_a_protest, lethal, matching_acled_rule, refine_code)
 from .size import size_of
 
 __all__ = ["find_events", "load_codebook", "load_lexicon", "trigger_word", "Codebook", "Lexicon"]
@@ -141,7 +141,7 @@ def build_event(ctx: Context, sentence: Sentence, verb: Token, match: Match, cod
     target = target_of(ctx, verb, clause, match)
     when = date_of(ctx, verb, sentence)
     modality, claimant = modality_of(verb, ctx.quotes, ctx.published, when)
-    code = refine_code(match.rule.cameo, clause_tokens(verb), sentence.span, codebook)
+    code = as_weapon_act(refine_code(match.rule.cameo, clause_tokens(verb), sentence.span, codebook), verb, codebook)
     # The model may veto an event, except someone's claim (a claim is data, flagged by its
     # modality), violence by armed or security forces ("militiamen killed three sheikhs" is no
     # sports result or accident, whatever words surround it) or done to people ("he was captured

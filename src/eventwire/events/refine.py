@@ -62,6 +62,26 @@ def refine_code(code: str, clause, sentence, codebook: Codebook) -> str:
     return code
 
 
+_REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself"})
+
+
+def as_weapon_act(code: str, verb: Token, codebook: Codebook) -> str:
+    """What a weapon does is an attack with it: a bomber who 'blew himself up' or 'detonated
+    herself' is a suicide bombing (1831); property a weapon destroys or damages ('an IED destroyed
+    a military truck', 'rockets set several fires') is that weapon's attack, not arson or looting."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    if code[:3] == "183" and any(o.lower_ in _REFLEXIVES for o in objects) and "1831" in codebook:
+        return "1831"
+    if code[:3] != "171":
+        return code
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        words = {subject.lemma_.lower(), *(c.lemma_.lower() for c in subject.children if c.dep_ == "compound")}
+        for lemma, roots, better in load_instruments():
+            if lemma in words and better[:2] in ("18", "19") and better in codebook:
+                return better
+    return code
+
+
 @lru_cache(maxsize=1)
 def load_modal_demands() -> dict[str, str]:
     return {r["modal"]: r["cameo"] for r in read_csv("events", "modal_demands.csv")}
