@@ -431,6 +431,8 @@ def test_a_relative_clause_below_the_verb_is_not_its_clause(code):
     ("Naval patrols intercepted a boat carrying assault rifles off the coast of Yemen.",
      "Disrupted weapons use"),
     ("The army said it had dismantled a bomb-making cell in the outskirts of Maiduguri.", "Disrupted weapons use"),
+    # agreeing to a truce: CAMEO's intent (030), ACLED's agreement
+    ("Rival militias agreed to a truce in the capital on Tuesday.", "Agreement"),
     # "March" the month is no protest march
     ("On 14 March 2022, Russian warplanes carried out airstrikes on Mariupol, killing 12 civilians.",
      "Air/drone strike"),

@@ -193,6 +193,15 @@ def _infinitive_complement(child: Token) -> bool:
     return child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
 
 
+def prepositional_objects(verb: Token) -> list[Token]:
+    """'Agreed to a truce', 'agreed on a ceasefire': for a verb with no direct object, the noun
+    after "to" or "on"."""
+    if any(c.dep_ in ("dobj", "obj") for c in verb.children):
+        return []
+    return [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "on", "upon")
+            for p in c.children if p.dep_ == "pobj"]
+
+
 def _when(prep: Token) -> bool:
     """'on Sunday', 'in March': a preposition that only dates the act restricts nothing."""
     return any(p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME") for p in prep.children)

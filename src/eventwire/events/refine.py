@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 from ..data_files import read_csv, split_list
 from ..model import Acled
 from .codebook import Codebook
-from .lexicon import noun_keys, quantified
+from .lexicon import noun_keys, prepositional_objects, quantified
 
 
 @lru_cache(maxsize=None)
@@ -165,7 +165,8 @@ def matching_acled_rule(verb: Token) -> AcledRule | None:
     if not rules:
         return None
     particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod")}
-    keys = {k for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass") for k in noun_keys(quantified(c))}
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")] + prepositional_objects(verb)
+    keys = {k for c in objects for k in noun_keys(quantified(c))}
     for rule in rules:
         if (not rule.particle or rule.particle in particles) and (rule.objects is None or keys & rule.objects):
             return rule
