@@ -193,6 +193,8 @@ def test_a_person_named_by_the_act_is_not_its_place(code, text, word, place):
     ("A roadside bomb exploded near a U.S. military convoy in the Sunni district of Adhamiya.", "exploded",
      "Adhamiya"),
     ("Thousands marched in Nairobi's Kibera neighbourhood on Saturday.", "marched", "Kibera"),
+    # the noun that names the event, after a preposition
+    ("Thousands of students took to the streets of Khartoum on Sunday.", "took", "Khartoum"),
 ])
 def test_places_reached_through_relatives_participles_and_aerial_phrases(code, text, word, place):
     assert place in event(code(text), word).location.text

@@ -171,7 +171,8 @@ def build_event(ctx: Context, sentence: Sentence, verb: Token, match: Match, cod
         # "Israel and Hezbollah fought", "Iran and Iraq held talks": each on the other; rotated so
         # that a first source and first target (GDELT's Actor1 and Actor2) make the pair
         target = [*source[1:], source[0]]
-    location, location_basis = place_of(ctx, verb, clause, sentence, kin, [*source, *target], code)
+    event_noun = match.complement if match.rule.kind == "prep" and match.complement is not None else None
+    location, location_basis = place_of(ctx, verb, clause, sentence, kin, [*source, *target], code, event_noun)
     if not target and location is not None and location.country and code[:2] in _DOMESTIC_TARGETS:
         target = [place_as_actor(location)]  # "rioted at a jail in northern Israel": Israel's
     size = size_of(sentence.span, code)

@@ -20,7 +20,8 @@ _AERIAL_VERBS = frozenset({"shoot", "fly", "patrol", "bomb", "drop", "intercept"
 
 
 def place_of(ctx: Context, verb: Token, clause: Token, sentence: Sentence, kin: set[int],
-             participants: list[Actor], code: str = "") -> tuple[Place | None, str | None]:
+             participants: list[Actor], code: str = "", event_noun: Token | None = None
+             ) -> tuple[Place | None, str | None]:
     """Where the event happened and on what basis ("clause", "sentence", "dateline"; None with no
     place); one place at most, and none rather than a wrong one:
 
@@ -58,7 +59,7 @@ def place_of(ctx: Context, verb: Token, clause: Token, sentence: Sentence, kin: 
         if physical:  # what an arrest, abduction or assassination takes is a person, whatever its name
             object_ok = (lambda p: not named(p) and (near or p.span not in landmarks)
                          and code[:3] not in _PERSON_OBJECT_CODES)
-        place = attached_place(ctx, verb, clause, kin, ok, object_ok)
+        place = attached_place(ctx, verb, clause, kin, ok, object_ok, event_noun)
         if place is not None:
             return place, "clause"
     # the verb's own places first, then those of the main clause and of coordinated verbs of the
@@ -104,7 +105,8 @@ def _phrase_top(token: Token) -> Token:
     return token
 
 
-def attached_place(ctx: Context, verb: Token, clause: Token, kin: set[int], ok, object_ok) -> Place | None:
+def attached_place(ctx: Context, verb: Token, clause: Token, kin: set[int], ok, object_ok,
+                   event_noun: Token | None = None) -> Place | None:
     """A place attached to the event's clause, in order: its own phrases (and those of verbs
     coordinated with it that describe the same incident, or that carry its object: "captured
     and disarmed 40 troops in X", "were killed and others wounded in X"); the clause it
@@ -115,6 +117,11 @@ def attached_place(ctx: Context, verb: Token, clause: Token, kin: set[int], ok, 
     partners = [*(ctx.doc[i] for i in sorted(kin - {verb.i})), *sharing_objects(verb), *_elliptic_partners(verb)]
     for head in [*heads, *partners]:
         place = clause_place(ctx, head, ok, object_ok)
+        if place is not None:
+            return place
+    # the noun that names the event, after a preposition: "took to the streets of X"
+    if event_noun is not None and event_noun.dep_ == "pobj":
+        place = phrase_place(ctx, event_noun, ok)
         if place is not None:
             return place
     if object_ok is not None:
