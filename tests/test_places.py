@@ -247,7 +247,6 @@ def test_no_place_is_found(places, text):
     assert places(text) == ()
 
 
-
 # -- facilities, streets and names the gazetteer does not know ------------------------------------------
 
 

@@ -90,6 +90,10 @@ class KnowledgeBase:
             return term.plover
         return self.crosswalk(sector)
 
+    def names_role(self, word: str) -> bool:
+        """Whether the word is a role noun of roles.csv, singular or plural ("engineers", "crew member")."""
+        return any(t.kind == ROLE for t in self.terms.get(word.lower(), ()))
+
     def crosswalk(self, sector: str | None) -> str | None:
         """The PLOVER sector of a CAMEO agent code (sectors.csv)."""
         return self.plover_sectors.get(sector or "") or None

@@ -15,8 +15,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from ..actors import load_knowledge, place_as_actor
-from ..actors.knowledge import ROLE
+from ..actors import place_as_actor
 from ..data_files import read_csv
 from ..nlp import by_token
 from ..model import Acled, Actor, Event, EventDate, Place, Quote, TimeRef
@@ -25,7 +24,7 @@ from ..quotes import SPEECH_VERBS
 from ..times import precision_of
 from .classifier import NONE, clause_features, load_model, reconcile
 from .codebook import Codebook, load_codebook
-from .context import Context, clause_tokens
+from .context import PERSONAL_PRONOUNS, Context, clause_tokens, role_noun
 from .lexicon import HAPPENING, PLACE_CLASS, Lexicon, Match, Rule, load_lexicon, quantified
 from .location import landmarks_of, place_of, sharing_objects
 from .modality import conditional, modality_of, refused
@@ -203,10 +202,6 @@ def build_event(ctx: Context, sentence: Sentence, verb: Token, match: Match, cod
     )
 
 
-# Pronouns that stand for people; "it" and "this" do not.
-_PERSONAL = frozenset({"he", "she", "him", "her", "they", "them", "we", "us", "i", "me", "you"})
-
-
 def on_people(ctx: Context, verb: Token) -> bool:
     """Whether the verb's patient, its object or passive subject, is a person or people: a
     pronoun, a named person, a nationality ("killed three Palestinians") or a noun the actor
@@ -215,7 +210,7 @@ def on_people(ctx: Context, verb: Token) -> bool:
     for patient, token in patient_words(verb):
         if token.i in ctx.place_at:
             continue
-        if token.lower_ in _PERSONAL or token.ent_type_ == "PERSON" or (
+        if token.lower_ in PERSONAL_PRONOUNS or token.ent_type_ == "PERSON" or (
                 token.ent_type_ == "NORP" and token.tag_ in ("NNS", "NNPS")):  # not "Argentina"
             return True
         actor = ctx.actor_at.get(token.i)
@@ -233,9 +228,9 @@ def takes_people(verb: Token) -> bool:
     tagger calls a town a person as readily as a man: "took over Wad Madani") nor a thing of a
     group ("a junta outpost")."""
     for patient, token in patient_words(verb):
-        if token.lower_ in _PERSONAL or (token.ent_type_ == "NORP" and token.tag_ in ("NNS", "NNPS")):
+        if token.lower_ in PERSONAL_PRONOUNS or (token.ent_type_ == "NORP" and token.tag_ in ("NNS", "NNPS")):
             return True
-        if token.pos_ == "NOUN" and any(t.kind == ROLE for t in load_knowledge().terms.get(token.lower_, ())):
+        if role_noun(token):
             return True
         if patient.dep_ == "nsubjpass" and (token.lower_ in _COUNTED or token.like_num):
             return True

@@ -8,7 +8,17 @@ from datetime import date
 
 from spacy.tokens import Doc, Token
 
+from ..actors import load_knowledge
 from ..model import Actor, Place, Quote, TimeRef
+
+# Pronouns that stand for people; "it" and "this" do not.
+PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them", "we", "us", "i", "me", "you"})
+
+
+def role_noun(token: Token) -> bool:
+    """A common noun the actor stage knows for people ("engineers", "a member"... see roles.csv)."""
+    return token.pos_ == "NOUN" and load_knowledge().names_role(token.lower_)
+
 
 # Clause links below a verb that carry events of their own.
 _OWN_CLAUSE_DEPS = frozenset({"conj", "ccomp", "advcl", "relcl"})

@@ -177,7 +177,8 @@ def quantified(noun: Token) -> Token:
     return noun
 
 
-_MEASURES = frozenset({"dozen", "hundred", "thousand", "score", "dollar", "euro", "pound", "yen", "yuan", "rupee", "ton", "tonne", "million", "billion",
+_MEASURES = frozenset({"dozen", "hundred", "thousand", "score",  # "dozens of villagers"
+                       "dollar", "euro", "pound", "yen", "yuan", "rupee", "ton", "tonne", "million", "billion",
                        "worth", "amount", "package", "shipment", "consignment", "round", "series", "wave",
                        "number", "lot", "batch", "convoy", "load", "truckload", "kilogram", "litre", "liter",
                        "day", "week", "month", "hour", "year", "night"})  # "10 days of war games"

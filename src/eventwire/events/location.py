@@ -5,11 +5,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from ..actors import load_knowledge
-from ..actors.knowledge import ROLE
 from ..model import Actor, Place
 from ..sentences import Sentence
-from .context import Context
+from .context import PERSONAL_PRONOUNS, Context, role_noun
 
 # Prepositions that say where ("in X", "near X", "outside X").
 _LOCATIVE = ("in", "at", "near", "outside", "inside", "across", "throughout", "around", "along", "off", "on",
@@ -192,7 +190,7 @@ _SITES = frozenset({"camp", "village", "town", "city", "district", "area", "neig
 def sharing_objects(verb: Token) -> list[Token]:
     """'captured and disarmed 40 troops in X', 'shot and killed a man in X': a verb with no object
     of its own shares its coordinated verb's object and phrases."""
-    if any(c.dep_ in ("dobj", "obj") for c in verb.children):
+    if _own_object(verb):
         return []
     return [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and _own_subject_child(c) is None]
 
@@ -348,11 +346,8 @@ _PERSON_NOUNS = frozenset({"member", "man", "woman", "boy", "girl", "child", "pe
 def person_word(token: Token) -> bool:
     """A word for a person or people: a personal pronoun, a named person, or a role noun the
     actor stage knows ("member", "policeman", "official")."""
-    if token.lower_ in ("he", "she", "they", "him", "her", "them", "i", "we") or token.ent_type_ == "PERSON":
-        return True
-    if token.lemma_.lower() in _PERSON_NOUNS:
-        return True
-    return token.pos_ == "NOUN" and any(t.kind == ROLE for t in load_knowledge().terms.get(token.lower_, ()))
+    return (token.lower_ in PERSONAL_PRONOUNS or token.ent_type_ == "PERSON"
+            or token.lemma_.lower() in _PERSON_NOUNS or role_noun(token))
 
 
 def most_specific(places: list[Place]) -> Place:
