@@ -114,11 +114,16 @@ _FACILITY_GENERIC = frozenset({"high", "middle", "elementary", "primary", "secon
 _NOT_FACILITY = frozenset({"WORK_OF_ART", "EVENT", "LAW", "DATE", "TIME", "MONEY", "PERCENT"})
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=None)
+def _word_column(name: str) -> frozenset[str]:
+    """The `word` column of a data/places file, lower case."""
+    return frozenset(row["word"].lower() for row in read_csv("places", name))
+
+
 def facility_words() -> frozenset[str]:
     """Head words of facilities' and landmarks' names: streets, buildings, campuses, waters
     (data/places/facility_words.csv)."""
-    return frozenset(row["word"].lower() for row in read_csv("places", "facility_words.csv"))
+    return _word_column("facility_words.csv")
 
 
 @dataclass(frozen=True, slots=True)
@@ -488,11 +493,10 @@ def settlements(doc: Doc) -> list[Span]:
     return sorted(out, key=lambda span: span.start)
 
 
-@lru_cache(maxsize=1)
 def toponym_words() -> frozenset[str]:
     """data/places/toponym_words.csv: words that begin place names in the languages news
     transliterates ("Kafr", "Jabal", "Wadi", "Kampung", "Puerto")."""
-    return frozenset(r["word"].lower() for r in read_csv("places", "toponym_words.csv"))
+    return _word_column("toponym_words.csv")
 
 
 def toponymic_names(doc: Doc) -> list[Span]:
