@@ -154,6 +154,22 @@ def test_city_paired_with_its_state_outranks_a_namesake(places):
 
 # -- names the tagger mislabels, in a place's context --------------------------------------------------
 
+def test_a_list_of_cities_is_not_a_town_in_a_state(places):
+    found = places("After stops in Washington, New York and Boston, the delegation flew home.")
+    assert named(found, "Washington").admin1 == "District of Columbia"
+
+
+def test_a_town_by_its_own_name_beats_a_city_that_once_bore_it(places):
+    # GeoNames lists "Southold" among South Bend's other names; Southold itself is a Long Island town
+    found = places("Detectives searched a home in the town of Southold, officials said.")
+    assert named(found, "Southold").admin1 == "New York"
+
+
+def test_a_capital_acting_after_a_fronted_place_stays_an_actor(places):
+    found = places("In Mosul, Washington said on Monday it would send more advisers.")
+    assert [p.text for p in found] == ["Mosul"]
+
+
 def test_a_state_acting_is_still_a_place(places):
     # a first-level division is a polity, like a country: it stays a place where it acts
     found = places("Tamil Nadu said on Monday it would appeal against the water ruling.")
@@ -224,6 +240,14 @@ def test_a_town_near_a_place_the_article_names_is_that_one(places):
     ("The deal is worth about 15 billion US dollars, officials said.", "US", "USA"),
     # a place name the tagger cut in two is joined
     ("Hundreds of migrants arrived in Boa Vista last week.", "Boa Vista", "BRA"),
+    # a town the tagger took for a date is a place after "in"
+    ("The soldier was killed in Manbij near the Turkish border when a roadside bomb exploded.", "Manbij", "SYR"),
+    # a town named without its Arabic article, listed with "other towns"
+    ("Artillery fire hit Qamishli and other towns along the border on Tuesday.", "Qamishli", "SYR"),
+    # towns after a plural settlement word and "of"
+    ("The matches were moved to the nearby cities of Suwon and Incheon.", "Suwon", "KOR"),
+    # a state after its town and a comma holds the town, even parsed as the subject
+    ("A teacher from Tacoma, Washington shares her recipes for holiday cookies.", "Washington", "USA"),
 ])
 def test_a_place_is_found_and_placed(places, text, name, country):
     assert named(places(text), name).country == country
@@ -242,6 +266,7 @@ def test_a_place_is_found_and_placed(places, text, name, country):
     "Washington warned on Friday that new tariffs were coming.",
     "Toyota workers went on strike over pay.",  # a company modifying workers is not a place
     "The Jordan family moved to a new house last year.",  # a surname before family is not a place
+    "The protests began in May and spread through June.",  # months tagged as dates stay dates
 ])
 def test_no_place_is_found(places, text):
     assert places(text) == ()

@@ -49,9 +49,13 @@ _HOLDERS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
 _ADMIN_WORDS = frozenset({"province", "governorate", "state", "region", "oblast", "district", "county",
                           "prefecture", "department", "parish", "municipality", "borough", "shire"})
 _SETTLEMENT_WORDS = frozenset({"city", "town", "village", "island", "islands", "township", "suburb",
+                               "cities", "towns", "villages", "provinces", "districts", "regions", "states",
+                               "counties", "suburbs", "ports", "communities", "neighbourhoods", "neighborhoods",
                                "capital", "port", "area", "valley", "community", "neighbourhood",
                                "neighborhood", "outskirts", "residents", "people", "coast", "border",
                                "south", "north", "east", "west", "centre", "center", *_ADMIN_WORDS})
+# Words that make a settlement noun after "X and" mean places like X ("X and other towns").
+_OTHER_WORDS = frozenset({"other", "nearby", "neighbouring", "neighboring", "surrounding", "several", "many"})
 _AFTER_WORDS = frozenset({"city", "town", "village", "area", "suburb", "township", "residents",
                           "neighbourhood", "neighborhood", *_ADMIN_WORDS})
 _PLACE_PREPS = frozenset({"in", "near", "outside", "at", "around", "across", "into", "from", "inside",
@@ -109,6 +113,15 @@ _FACILITY_GENERIC = frozenset({"high", "middle", "elementary", "primary", "secon
                                "national", "central", "main", "city", "state", "north", "south", "east", "west",
                                "new", "old", "international", "regional", "general", "public", "community",
                                "memorial", "the", "this", "that", "our", "their", "his", "her", "its"})
+# Capitalised words of dates: months, days, feasts and seasons are never read as places when the
+# tagger labels them a date.
+_CALENDAR_WORDS = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+    "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "christmas",
+    "easter", "ramadan", "eid", "passover", "hanukkah", "diwali", "nowruz", "thanksgiving", "lent",
+    "advent", "spring", "summer", "autumn", "fall", "winter", "new", "year", "day", "eve", "holy", "week",
+    "independence", "memorial", "labor", "labour", "victory"})
 # Labels whose names are titles, events or laws: a facility's word in one ("Jurassic Park", "the
 # Good Friday Agreement") does not make it a place.
 _NOT_FACILITY = frozenset({"WORK_OF_ART", "EVENT", "LAW", "DATE", "TIME", "MONEY", "PERCENT"})
@@ -177,7 +190,7 @@ def find_mentions(doc: Doc, actors: list[Actor], gazetteer: Gazetteer) -> list[M
                 continue  # "captured Ocalan", but "officials in Hammond, Indiana"
             if free(span) and not _common_word(span, gazetteer):
                 found.append(Mention(span, "entity"))
-        elif ent.label_ in _MISLABELS:
+        elif ent.label_ in _MISLABELS or (ent.label_ in ("DATE", "TIME") and _name_not_date(span)):
             if demonym(span):
                 continue
             if gazetteer.knows(span.text) or (len(span) > 1 and span[-1].lower_ in _ADMIN_WORDS
@@ -232,6 +245,12 @@ def find_mentions(doc: Doc, actors: list[Actor], gazetteer: Gazetteer) -> list[M
         if not out or m.span.start >= out[-1].span.end:
             out.append(m)
     return out
+
+
+def _name_not_date(span: Span) -> bool:
+    """A proper name the tagger took for a date ("in Manbij near the border"): no number, no
+    month, day or feast in it."""
+    return all(t.pos_ == "PROPN" and t.is_alpha and t.lower_ not in _CALENDAR_WORDS for t in span)
 
 
 def joined_entities(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
@@ -351,6 +370,9 @@ def place_context(span: Span, known: set[int], person: bool = False, container: 
         return True
     if root.dep_ == "conj" and root.head.i in known:
         return True
+    if any(c.dep_ == "conj" and c.lower_ in _SETTLEMENT_WORDS and any(a.lower_ in _OTHER_WORDS for a in c.children)
+           for c in root.children):
+        return True  # "Qamishli and other towns along the border"
     if any(c.dep_ == "conj" and c.i in known for c in root.children):
         return True
     if root.dep_ == "appos" and root.head.i in known:
@@ -693,13 +715,28 @@ def names_polity(ent: Span, gazetteer: Gazetteer) -> bool:
 def acts(ent: Span) -> bool:
     """A name that does something ("Moscow said", "Iraq's minister") names an actor, not a place;
     anywhere else ("fled to Russia", "Australia, France and Japan") it is a place, even when the
-    actors stage also made it an event's target."""
+    actors stage also made it an event's target. A name right after a town and a comma holds the
+    town, whatever the parser made of it ("a baker from Tacoma, Washington shares...")."""
+    if _container_after_town(ent):
+        return False
     head = ent.root
     while head.dep_ in ("compound", "amod", "flat") and head.head.i != head.i:
         head = head.head
     nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     return (head.dep_ in ("nsubj", "nsubjpass", "poss", "agent", "csubj") or ent.root.dep_ == "poss"
             or (nxt is not None and nxt.text in _POSSESSIVE))
+
+
+def _container_after_town(ent: Span) -> bool:
+    """"Tacoma, Washington": after a place and a comma, unless the place closes a phrase the name's
+    own verb governs ("In Mosul, Washington said...")."""
+    doc = ent.doc
+    if ent.start < 2 or doc[ent.start - 1].text != "," or doc[ent.start - 2].ent_type_ not in ("GPE", "LOC"):
+        return False
+    prep = doc[ent.start - 2].head
+    while prep.dep_ == "compound" and prep.head.i != prep.i:
+        prep = prep.head
+    return not (prep.dep_ == "prep" and prep.head.i == ent.root.head.i)
 
 
 def mislabelled_place(ent: Span, gazetteer: Gazetteer) -> bool:
@@ -937,7 +974,7 @@ def score(m: Mention, e: Entry, context: Counter, divisions: Counter, near: dict
         s += 3.0
     if e.precision == "admin2" and span[-1].lower_ in ("county", "parish", "district", "borough"):
         s += 1.0
-    if e.precision == "city" and not cue and e.population >= _BIG_CITY:
+    if e.precision == "city" and not cue and e.population >= _BIG_CITY and primary(e, span.text):
         s += 1.0  # "New York", "Washington": the city more often than the state named after it
     if e.feature_code == "PPLC" and not cue:
         s += 2.0  # a national capital named bare is the capital
@@ -954,16 +991,21 @@ def resolve(ent: Span, gazetteer: Gazetteer, context: set[str]) -> Entry | None:
 def containment_pairs(doc: Doc, mentions: list[Mention], hits: list[list[Entry]]) -> dict[int, Entry]:
     """'Atlanta, Georgia', 'Goma, North Kivu', 'Kut, Iraq', 'Mission Viejo, Calif.': a place
     followed by the division or country containing it. Both are resolved together, to the pair that
-    fits. A country followed by a country is a list ("China, Japan"), not a pair."""
+    fits. A country followed by a country is a list ("China, Japan"), not a pair, and so is a name
+    that a list goes on after ("stops in Washington, New York and Boston"). A small town is paired
+    only by its own name: the other names GeoNames gives villages are often a big city's."""
     chosen: dict[int, Entry] = {}
     text = doc.text  # spaCy rebuilds doc.text from its tokens on every access
     for i in range(len(mentions) - 1):
         place, container = mentions[i].span, mentions[i + 1].span
         if text[place.end_char:container.start_char].strip() not in (",", "in", "("):
             continue
+        if i + 2 < len(mentions) and text[container.end_char:mentions[i + 2].span.start_char].strip() in ("and", "or"):
+            continue
         inner, outer = hits[i], hits[i + 1]
         if any(a.precision == "country" and primary(a, place.text) for a in inner):
             continue
+        inner = [a for a in inner if primary(a, place.text) or a.population >= _KNOWN_TOWN]
         fits = [(a, b) for a in inner for b in outer if a is not b and b.precision in ("admin1", "admin2", "country")
                 and a.country == b.country and (b.precision == "country" or a.admin1 == b.name
                                                 or (b.precision == "admin2" and a.precision == "city"

