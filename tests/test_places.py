@@ -246,6 +246,12 @@ def test_a_town_near_a_place_the_article_names_is_that_one(places):
     ("Artillery fire hit Qamishli and other towns along the border on Tuesday.", "Qamishli", "SYR"),
     # towns after a plural settlement word and "of"
     ("The matches were moved to the nearby cities of Suwon and Incheon.", "Suwon", "KOR"),
+    # a division the tagger cut at its hyphen is put back together
+    ("The mountain roads of Gilgit-Baltistan were closed by snow.", "Gilgit-Baltistan", "PAK"),
+    # countries the tagger ran together are taken apart
+    ("Youth unemployment is high in Portugal, Greece Italy and Spain.", "Italy", "ITA"),
+    # a town and its county the tagger made one name are two places
+    ("The race is held at Thruxton, Hampshire, in May.", "Hampshire", "GBR"),
     # a state after its town and a comma holds the town, even parsed as the subject
     ("A teacher from Tacoma, Washington shares her recipes for holiday cookies.", "Washington", "USA"),
 ])

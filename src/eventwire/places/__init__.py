@@ -255,7 +255,9 @@ def _name_not_date(span: Span) -> bool:
 
 def joined_entities(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
     """The tagger's entities, with a place name it cut in two put back together where the gazetteer
-    knows the whole and one part was tagged a place ("Boa" GPE + "Vista" ORG is Boa Vista)."""
+    knows the whole and one part was tagged a place ("Boa" GPE + "Vista" ORG is Boa Vista) or the
+    name runs on over a hyphen ("Gilgit" + "-Baltistan"); and names it ran together taken apart
+    (`_split_run`)."""
     ents = list(doc.ents)
     out: list[Span] = []
     i = 0
@@ -267,9 +269,34 @@ def joined_entities(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
                 out.append(Span(doc, whole.start, whole.end, label="GPE"))
                 i += 2
                 continue
-        out.append(ent)
+        if ent.end + 1 < len(doc) and doc[ent.end].text == "-" and doc[ent.end + 1].text[:1].isupper() and (
+                gazetteer.knows(doc[ent.start:ent.end + 2].text)):
+            out.append(Span(doc, ent.start, ent.end + 2, label="GPE"))
+            i += 2 if i + 1 < len(ents) and ents[i + 1].start == ent.end + 1 and ents[i + 1].end == ent.end + 2 else 1
+            continue
+        out += _split_run(ent, gazetteer)
         i += 1
     return out
+
+
+def _split_run(ent: Span, gazetteer: Gazetteer) -> list[Span]:
+    """An entity the gazetteer does not know that is places run together: a name and its container
+    ("Thruxton, Hampshire", "Donington Park, Leicestershire") or countries listed without a comma
+    ("Greece Italy")."""
+    doc = ent.doc
+    if len(ent) < 2 or gazetteer.knows(ent.text):
+        return [ent]
+    commas = [t.i for t in ent if t.text == ","]
+    if commas:
+        parts, start = [], ent.start
+        for c in [*commas, ent.end]:
+            if c > start:
+                parts.append(Span(doc, start, c, label=ent.label_))
+            start = c + 1
+        return parts if gazetteer.knows(parts[-1].text) else [ent]
+    if ent.label_ == "GPE" and all(any(e.precision == "country" for e in gazetteer.lookup(t.text)) for t in ent):
+        return [Span(doc, t.i, t.i + 1, label="GPE") for t in ent]
+    return [ent]
 
 
 def trim(ent: Span, gazetteer: Gazetteer) -> Span | None:
