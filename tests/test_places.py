@@ -165,6 +165,11 @@ def test_a_town_by_its_own_name_beats_a_city_that_once_bore_it(places):
     assert named(found, "Southold").admin1 == "New York"
 
 
+def test_a_county_after_a_venue_is_a_place_but_not_after_a_person(places):
+    assert named(places("The next race is at Brands Hatch, Kent, in September."), "Kent").country == "GBR"
+    assert places("Amy Smith, Kent, wrote to the paper about the race.") == ()
+
+
 def test_a_capital_acting_after_a_fronted_place_stays_an_actor(places):
     found = places("In Mosul, Washington said on Monday it would send more advisers.")
     assert [p.text for p in found] == ["Mosul"]

@@ -347,11 +347,23 @@ def accept(span: Span, known: set[int], gazetteer: Gazetteer, people: list[Span]
     if not strong:
         return False
     division = any(e.precision in ("country", "admin1", "admin2") for e in hits)
+    if division and _county_of_a_site(span):
+        return True
     person = label == "PERSON" and named_as_person(span, people)
     if place_context(span, known, person=person, container=division or label != "PERSON",
                      kin=label != "PERSON"):
         return True
     return False
+
+
+def _county_of_a_site(span: Span) -> bool:
+    """A division in apposition to a name that is not a person's: the county or state of a venue,
+    firm or site ("the race at Brands Hatch, Kent"; not "Amy Smith, Kent")."""
+    doc, root = span.doc, span.root
+    if span.start < 2 or doc[span.start - 1].text != "," or root.dep_ != "appos":
+        return False
+    before = doc[span.start - 2]
+    return before.pos_ == "PROPN" and before.ent_type_ not in ("PERSON", "NORP") and root.head.i == before.i
 
 
 def _kin_after(span: Span) -> bool:
