@@ -89,6 +89,12 @@ def test_a_verb_without_an_object_shares_its_partners_place(code):
     assert event(ann, "ambushed").location.name == "Beni"
 
 
+def test_coordinated_acts_of_force_share_the_incident_place(code):
+    # a bombing (18) and an injury (19) told in one breath are one incident
+    ann = code("Militants detonated a roadside bomb and injured four soldiers in the town of Baqubah on Friday.")
+    assert event(ann, "detonated").location.text == "Baqubah"
+
+
 def test_the_place_of_what_was_going_on_when_it_happened(code):
     ann = code("A teacher was shot dead while he waited at a bus stop in Peshawar.")
     assert event(ann, "shot").location.name == "Peshawar"
