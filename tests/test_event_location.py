@@ -95,6 +95,19 @@ def test_coordinated_acts_of_force_share_the_incident_place(code):
     assert event(ann, "detonated").location.text == "Baqubah"
 
 
+def test_a_narrower_place_inside_the_clause_place_wins(code):
+    ann = code("In a wave of violence across Iraq, gunmen shot dead a police officer walking near his home "
+               "in the city of Mosul.")
+    assert event(ann, "shot").location.name == "Mosul"
+    ann = code("Militants ambushed an army convoy in Kupwara district near the village of Trehgam on Sunday.")
+    assert event(ann, "ambushed").location.text == "Trehgam"
+
+
+def test_examples_of_a_wider_whole_do_not_narrow_it(code):
+    ann = code("Rebels captured several towns in North Kivu, including Rutshuru and Kiwanja, last month.")
+    assert event(ann, "captured").location.text == "North Kivu"
+
+
 def test_the_place_of_what_was_going_on_when_it_happened(code):
     ann = code("A teacher was shot dead while he waited at a bus stop in Peshawar.")
     assert event(ann, "shot").location.name == "Peshawar"

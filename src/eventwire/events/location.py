@@ -3,6 +3,8 @@ else the dateline; one place at most, and none rather than a wrong one."""
 
 from __future__ import annotations
 
+import math
+
 from spacy.tokens import Doc, Token
 
 from ..model import Actor, Place
@@ -59,7 +61,7 @@ def place_of(ctx: Context, verb: Token, clause: Token, sentence: Sentence, kin: 
                          and code[:3] not in _PERSON_OBJECT_CODES)
         place = attached_place(ctx, verb, clause, kin, ok, object_ok, event_noun)
         if place is not None:
-            return place, "clause"
+            return _narrower_inside(ctx, clause, place, ok), "clause"
     # the verb's own places first, then those of the main clause and of coordinated verbs of the
     # same kind; "a place" is one only if it is the only one there
     for own in ({verb.i, clause.i}, {verb.i, clause.i, sentence.span.root.i, *kin}):
@@ -76,6 +78,60 @@ def place_of(ctx: Context, verb: Token, clause: Token, sentence: Sentence, kin: 
             t.i in ctx.place_at for t in sentence.span):
         return ctx.dateline, "dateline"  # nothing in the sentence names a place: the dateline city
     return None, None
+
+
+def _narrower_inside(ctx: Context, clause: Token, place: Place, ok) -> Place:
+    """A wide place the clause gives ("across Iraq", "in Kupwara district") yields to a narrower
+    one inside it that the same clause names deeper down ("shot an officer walking near his
+    home in Mosul", "targeting a vehicle at Handwara town"). Not from a clause with a subject of
+    its own, a statement's content or a relative clause (another act, or biography), nor where
+    something went or came from."""
+    if _WIDTH.get(place.precision, 0) < _WIDTH["admin2"]:
+        return place
+    inside = []
+    stack = [clause]
+    while stack:
+        token = stack.pop()
+        found = ctx.place_at.get(token.i)
+        if found is not None and found is not place and ok(found) and _within(found, place):
+            inside.append(found)
+        stack += [c for c in token.children if c.dep_ not in _OTHER_ACTS
+                  and not (c.dep_ == "prep" and c.lower_ in _ELSEWHERE)]
+    return most_specific(inside) if inside else place
+
+
+# Parts of a clause that tell of other acts or people, not of where this act was: coordinated
+# and subordinate clauses (events of their own), statements, relative clauses, and the subject
+# (where a person comes from).
+_OTHER_ACTS = frozenset({"ccomp", "parataxis", "relcl", "csubj", "csubjpass", "conj", "advcl", "nsubj", "nsubjpass"})
+# Prepositions whose phrase is not where an act was: where it went or came from, or examples of
+# a wider whole ("towns in X, including Y").
+_ELSEWHERE = frozenset({"from", "to", "into", "toward", "towards", "onto", "including", "like", "as", "such",
+                        "besides", "except", "unlike"})
+
+
+def _within(inner: Place, outer: Place) -> bool:
+    """Whether a place lies inside a wider one: a town in its country or province, or near the
+    point of a district or region (within the reach of one)."""
+    if _WIDTH.get(inner.precision, 0) >= _WIDTH.get(outer.precision, 0) or inner.country != outer.country:
+        return False
+    if outer.precision == "country":
+        return inner.country is not None
+    if outer.precision == "admin1":
+        return inner.admin1 is not None and inner.admin1 == outer.admin1
+    if None in (inner.lat, outer.lat):
+        return False
+    return _km(inner, outer) <= (_REACH_KM["admin2"] if outer.precision == "admin2" else _REACH_KM["region"])
+
+
+# How far from the point of a district or a region a place may lie and still be inside it.
+_REACH_KM = {"admin2": 60.0, "region": 300.0}
+
+
+def _km(a: Place, b: Place) -> float:
+    dlat = math.radians(a.lat - b.lat)
+    dlon = math.radians(a.lon - b.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
+    return 6371.0 * math.hypot(dlat, dlon)
 
 
 def _sentence_places(ctx: Context, sentence: Sentence, own: set[int], keep) -> list[Place]:
