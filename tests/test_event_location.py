@@ -108,6 +108,13 @@ def test_examples_of_a_wider_whole_do_not_narrow_it(code):
     assert event(ann, "captured").location.text == "North Kivu"
 
 
+def test_a_place_naming_a_war_is_not_where_an_act_in_it_happened(code):
+    ann = code("Israel captured the plateau from Syria in the 1967 Middle East war and later annexed it.")
+    assert event(ann, "captured").location is None
+    ann = code("The town was shelled by artillery in the 1995 Balkan war, residents recall.")
+    assert event(ann, "shelled").location is None
+
+
 def test_the_place_of_what_was_going_on_when_it_happened(code):
     ann = code("A teacher was shot dead while he waited at a bus stop in Peshawar.")
     assert event(ann, "shot").location.name == "Peshawar"

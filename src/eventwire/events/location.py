@@ -67,6 +67,7 @@ def place_of(ctx: Context, verb: Token, clause: Token, sentence: Sentence, kin: 
     for own in ({verb.i, clause.i}, {verb.i, clause.i, sentence.span.root.i, *kin}):
         in_sentence = _sentence_places(ctx, sentence, own, lambda t, p: (
             p.geonameid is not None and free(p) and not _directional(t) and not _owner(ctx, t, t.head)
+            and not names_an_episode(t)
             and (physical or not _in_content(t))))
         if len(in_sentence) > 1:
             in_sentence = [p for p in in_sentence if p.span not in landmarks] or in_sentence
@@ -425,13 +426,31 @@ def named_places(ctx: Context, token: Token, ok) -> list[Place]:
             linked += [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
                        for g in c.children if g.dep_ == "pobj"]
             # the phrase's own name before its possessive container ("Miami's Little Havana district")
-            linked += sorted((c for c in t.children if c.dep_ in _NOUN_LINKS and not _owner(ctx, c, t)),
-                             key=lambda c: c.dep_ == "poss")
+            if t.lemma_.lower() not in _EPISODES:
+                linked += sorted((c for c in t.children if c.dep_ in _NOUN_LINKS and not _owner(ctx, c, t)),
+                                 key=lambda c: c.dep_ == "poss")
             linked += [c for c in t.conjuncts if c.i > t.i]
         level = linked
         if not level:
             break
     return found
+
+
+# Nouns for a war, campaign or negotiation: a place that names one ("the 1967 Mideast war", "the
+# Mosul offensive", "the Cyprus talks") names what it was about, a wide theatre, not where an act
+# in it happened.
+_EPISODES = frozenset({"war", "conflict", "crisis", "campaign", "offensive", "uprising", "revolution", "invasion",
+                       "intifada", "insurgency", "talks", "summit", "dispute", "standoff", "referendum",
+                       "accord", "accords", "treaty", "process"})
+
+
+def names_an_episode(token: Token) -> bool:
+    """Whether a word is part of a place's name that modifies a war's or a talks' noun."""
+    while token.dep_ in ("compound", "nmod", "amod", "poss") and token.head.i != token.i:
+        token = token.head
+        if token.lemma_.lower() in _EPISODES:
+            return True
+    return False
 
 
 def _owner(ctx: Context, modifier: Token, noun: Token) -> bool:
