@@ -257,6 +257,10 @@ def test_a_town_near_a_place_the_article_names_is_that_one(places):
     ("Youth unemployment is high in Portugal, Greece Italy and Spain.", "Italy", "ITA"),
     # a town and its county the tagger made one name are two places
     ("The race is held at Thruxton, Hampshire, in May.", "Hampshire", "GBR"),
+    # islands, waters and counties are on our own list of regions and features
+    ("Flights to Oahu were cancelled as the storm approached.", "Oahu", "USA"),
+    ("Flooding closed roads across County Cavan overnight.", "County Cavan", "IRL"),
+    ("Fishing boats were stranded on Lake Baikal by early ice.", "Lake Baikal", "RUS"),
     # a state after its town and a comma holds the town, even parsed as the subject
     ("A teacher from Tacoma, Washington shares her recipes for holiday cookies.", "Washington", "USA"),
 ])
@@ -331,3 +335,23 @@ def test_a_town_named_in_its_police_department_is_a_place(places):
 def test_a_name_the_article_gives_a_virus_is_not_a_place(places):
     found = places("Doctors confirmed three new cases of Lassa fever this week. Lassa is spread by rats, they said.")
     assert not any(p.text == "Lassa" for p in found)
+
+
+def test_the_list_of_regions_and_features_is_well_formed():
+    """Our own gazetteer file: every row placed on the globe, with a known feature code, and no
+    name or alias on two rows (it would make a place of ours ambiguous with itself)."""
+    import csv
+    from importlib import resources
+
+    from eventwire.places.gazetteer import fold
+
+    seen: set[str] = set()
+    for name in ("extra_places.csv", "regions_and_features.csv"):
+        with resources.files("eventwire").joinpath("data", "places", name).open(encoding="utf-8") as handle:
+            for row in csv.DictReader(handle):
+                assert -90 <= float(row["lat"]) <= 90 and -180 <= float(row["lon"]) <= 180, row["name"]
+                assert row["precision"] in ("point", "city", "admin2", "admin1", "country", "region"), row["name"]
+                for n in {fold(x) for x in [row["name"], *filter(None, row["aliases"].split("|"))]}:
+                    assert n not in seen, n
+                    seen.add(n)
+

