@@ -165,6 +165,13 @@ def test_a_town_by_its_own_name_beats_a_city_that_once_bore_it(places):
     assert named(found, "Southold").admin1 == "New York"
 
 
+def test_a_town_named_twice_does_not_vouch_for_its_own_state(places):
+    # four US states have a Red Oak; the article is about Iowa, and repeating the name proves nothing
+    found = places("Candidates for Iowa's third district will debate in Red Oak on Saturday. "
+                   "Organisers in Red Oak expect a large crowd.")
+    assert named(found, "Red Oak").admin1 == "Iowa"
+
+
 def test_a_county_after_a_venue_is_a_place_but_not_after_a_person(places):
     assert named(places("The next race is at Brands Hatch, Kent, in September."), "Kent").country == "GBR"
     assert places("Amy Smith, Kent, wrote to the paper about the race.") == ()

@@ -862,7 +862,11 @@ def resolve_all(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, actor_c
             if i in pairs or len(cands) == 1:
                 confident.append(i)
             countries[e.country] += 1
-            if e.admin1:
+            # sure of the country is not sure of the division: four Red Oaks in four US states
+            elsewhere = [x for x in cands if x.admin1 != e.admin1]
+            if e.admin1 and (i in pairs or not elsewhere or e.precision == "admin1" or (
+                    score(m, e, context, Counter(), {}) - max(score(m, x, context, Counter(), {}) for x in elsewhere)
+                    >= 1.5)):
                 divisions[(e.country, e.admin1)] += 1
     context = context + countries
     siblings = list_siblings(mentions)
