@@ -289,6 +289,9 @@ def test_a_place_is_found_and_placed(places, text, name, country):
     "Toyota workers went on strike over pay.",  # a company modifying workers is not a place
     "The Jordan family moved to a new house last year.",  # a surname before family is not a place
     "The protests began in May and spread through June.",  # months tagged as dates stay dates
+    # a word for a kind of place, capitalised alone, is no place's name (West, Cameroon; The Valley, Anguilla)
+    "Leaders in the West condemned the vote on Sunday.",
+    "Residents of the Islands voted on Sunday.",
 ])
 def test_no_place_is_found(places, text):
     assert places(text) == ()

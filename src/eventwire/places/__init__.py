@@ -72,6 +72,9 @@ _GENERIC = frozenset({"north", "south", "east", "west", "central", "northern", "
                       "western", "valley", "city", "state", "union", "capital", "centre", "center",
                       "island", "lake", "river", "mount", "bay", "beach", "park", "hills", "springs",
                       "grove", "falls", "heights", "national", "new", "upper", "lower", "middle"})
+# Words for kinds of place that, alone and capitalised, are no place's name ("Eva's Village").
+_PLACE_NOUNS = frozenset({"village", "town", "islands", "coast", "county", "province", "region", "district",
+                          "square", "street", "road", "border", "harbour", "harbor", "desert", "mountains"})
 _TYPE_WORDS = frozenset({"sheng", "shi", "zizhiqu", "county", "parish", "province", "region", "state",
                          "oblast", "kray", "krai", "governorate", "district", "prefecture", "department"})
 _BIG_CITY = 100_000  # a city this size named inside an organization's name is read as a place
@@ -186,6 +189,8 @@ def find_mentions(doc: Doc, actors: list[Actor], gazetteer: Gazetteer) -> list[M
         if span is None or not span.text[:1].isupper():
             continue
         if ent.label_ in _TOPONYM_LABELS:
+            if _bare_word(span):
+                continue  # "the Valley", "Islands", "the West": a word, not a name, even tagged
             if person(span) and not _after_place_prep(span):
                 continue  # "captured Ocalan", but "officials in Hammond, Indiana"
             if free(span) and not _common_word(span, gazetteer):
@@ -314,6 +319,10 @@ def trim(ent: Span, gazetteer: Gazetteer) -> Span | None:
     if start >= end:
         return None
     return Span(ent.doc, start, end, label=ent.label_)
+
+
+def _bare_word(span: Span) -> bool:
+    return len(span) == 1 and span[0].lower_ in _GENERIC | _PLACE_NOUNS
 
 
 def _common_word(span: Span, gazetteer: Gazetteer) -> bool:
@@ -488,7 +497,7 @@ def bare_names(doc: Doc, gazetteer: Gazetteer) -> tuple[list[Span], list[Span]]:
             j += 1
         span = Span(doc, i, j, label="")
         if gazetteer.knows(span.text):
-            if not (len(span) == 1 and span[0].lower_ in _GENERIC):
+            if not _bare_word(span):
                 out.append(span)
         elif len(span) > 1:
             for sub in embedded_places(span, gazetteer):
