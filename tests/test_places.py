@@ -199,6 +199,12 @@ def test_a_name_the_article_gives_a_person_is_not_a_place_after_to(places):
     assert [p.text for p in found] == ["Monaco"]
 
 
+def test_a_title_case_dateline_opening_the_text_is_a_place(places):
+    assert named(places("Hanoi (VNA) - Vietnam backs a bigger role for the regional forum."), "Hanoi").country == "VNM"
+    assert named(places("Muscat: The film festival opened on Monday night."), "Muscat").country == "OMN"
+    assert places("Update: The coastal road has reopened to traffic.") == ()
+
+
 def test_a_dateline_after_a_byline_is_a_place(places):
     found = places("By Jane Roe. BOSTON (Example Wire) - The owner of a bakery was charged on Monday.")
     p = named(found, "BOSTON")

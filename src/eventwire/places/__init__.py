@@ -724,6 +724,8 @@ def datelines(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
         span = doc.char_span(found[0], found[1], label="GPE", alignment_mode="contract")
         if span is not None and len(span):
             out.append(span)
+    elif (opening := _title_case_dateline(doc, gazetteer)) is not None:
+        out.append(opening)
     for t in doc:
         paragraph = t.i == 0 or "\n" in doc[t.i - 1].whitespace_ or doc[t.i - 1].is_space
         if not (paragraph or doc[t.i - 1].text in (".", "!", "?") or t.is_sent_start):
@@ -744,6 +746,26 @@ def datelines(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
                 e.precision == "city" and e.population >= _BIG_CITY and primary(e, span.text) for e in hits):
             out.append(span)
     return out
+
+
+def _title_case_dateline(doc: Doc, gazetteer: Gazetteer) -> Span | None:
+    """A dateline in title case opening the text, marked by its agency or a colon: "Hanoi (VNA)
+    -", "Moscow, SANA -", "Muscat: The festival...". Only a big city by its own name: an opening
+    word before a colon is more often a label ("Update:")."""
+    j = 0
+    while j < len(doc) and j < 3 and doc[j].is_title and doc[j].is_alpha and doc[j].pos_ == "PROPN":
+        j += 1
+    if j == 0 or j + 1 >= len(doc):
+        return None
+    mark, after = doc[j], doc[j + 1]
+    agency = after.is_upper and after.is_alpha and len(after) >= 2
+    if not (mark.text == ":" or (mark.text in ("(", ",") and agency)):
+        return None
+    span = Span(doc, 0, j, label="GPE")
+    if any(e.precision == "city" and primary(e, span.text) and (e.population >= _BIG_CITY or e.feature_code == "PPLC")
+           for e in gazetteer.lookup(span.text)):
+        return span
+    return None
 
 
 def names_country(ent: Span, gazetteer: Gazetteer) -> bool:
