@@ -270,6 +270,8 @@ def test_a_town_near_a_place_the_article_names_is_that_one(places):
     ("Youth unemployment is high in Portugal, Greece Italy and Spain.", "Italy", "ITA"),
     # a town and its county the tagger made one name are two places
     ("The race is held at Thruxton, Hampshire, in May.", "Hampshire", "GBR"),
+    # a name before "-based" is where something is, whatever the tagger called it
+    ("The Kent-based team signed three drivers for the season.", "Kent", "GBR"),
     # islands, waters and counties are on our own list of regions and features
     ("Flights to Oahu were cancelled as the storm approached.", "Oahu", "USA"),
     ("Flooding closed roads across County Cavan overnight.", "County Cavan", "IRL"),

@@ -54,6 +54,8 @@ _SETTLEMENT_WORDS = frozenset({"city", "town", "village", "island", "islands", "
                                "capital", "port", "area", "valley", "community", "neighbourhood",
                                "neighborhood", "outskirts", "residents", "people", "coast", "border",
                                "south", "north", "east", "west", "centre", "center", *_ADMIN_WORDS})
+# Participles after "X-" that make X where something is ("a Kent-based team").
+_BASED = frozenset({"based", "headquartered"})
 # Words that make a settlement noun after "X and" mean places like X ("X and other towns").
 _OTHER_WORDS = frozenset({"other", "nearby", "neighbouring", "neighboring", "surrounding", "several", "many"})
 _AFTER_WORDS = frozenset({"city", "town", "village", "area", "suburb", "township", "residents",
@@ -406,6 +408,8 @@ def place_context(span: Span, known: set[int], person: bool = False, container: 
     after = doc[span.end] if span.end < len(doc) else None
     if after is not None and after.lower_ in _AFTER_WORDS:
         return True
+    if after is not None and after.text == "-" and span.end + 1 < len(doc) and doc[span.end + 1].lower_ in _BASED:
+        return True  # "the Kent-based team"
     if span[-1].lower_ in _ADMIN_WORDS and len(span) > 1:
         return True
     if after is not None and after.lower_ in _LOCAL_NOUNS and (kin or after.lower_ not in _KIN_NOUNS) and (
