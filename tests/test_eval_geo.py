@@ -175,6 +175,19 @@ def test_score_document_and_geo_result_metrics():
     assert "far" in result.errors(5)
 
 
+def test_a_country_at_another_point_than_the_gold_is_reported_apart_not_counted_right():
+    # GeoVirus places Canada at Wikipedia's point (60, -95); GeoNames' point is 60.1, -113.6
+    doc = GeoDocument("Canada and Peru", (Toponym("Canada", (0, 6), 60.0, -95.0, "toponym", True, page="Canada"),
+                                          Toponym("Peru", (11, 15), -10.0, -76.0, "toponym", True, page="Peru")))
+    canada = Place("Canada", (0, 6), "Canada", 6251999, 60.1, -113.6, "CAN", None, "PCLI", "country")
+    chile = Place("Peru", (11, 15), "Chile", 3895114, -31.0, -71.0, "CHL", None, "PCLI", "country")
+    result = GeoResult("geovirus", [doc], score_document(0, doc, [canada, chile]))
+    assert [o.kind for o in result.outcomes] == ["far", "far"]
+    assert result.accuracy_161 == 0.0  # the headline figure is untouched
+    assert result.same_article_far() == 1  # Canada is the gold's own article; Chile is not Peru
+    assert "counting those as resolved, accuracy@161km 0.500" in result.report()
+
+
 def test_a_prediction_on_a_set_aside_toponym_is_neither_right_nor_wrong():
     doc = GeoDocument("Russian ships", (Toponym("Russian", (0, 7), 60.0, 100.0, "Metonymic/adj", False),))
     result = GeoResult("gwn", [doc], score_document(0, doc, [place("Russian", 0, 60.0, 100.0)]))
