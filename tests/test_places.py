@@ -272,6 +272,9 @@ def test_a_town_near_a_place_the_article_names_is_that_one(places):
     ("The race is held at Thruxton, Hampshire, in May.", "Hampshire", "GBR"),
     # a name before "-based" is where something is, whatever the tagger called it
     ("The Kent-based team signed three drivers for the season.", "Kent", "GBR"),
+    # a town tagged as a person, in apposition to a word for a town or as what was shelled
+    ("Police patrolled the quiet streets of the provincial capital, Banda Aceh.", "Banda Aceh", "IDN"),
+    ("Government artillery shelled Rutshuru for a second day.", "Rutshuru", "COD"),
     # islands, waters and counties are on our own list of regions and features
     ("Flights to Oahu were cancelled as the storm approached.", "Oahu", "USA"),
     ("Flooding closed roads across County Cavan overnight.", "County Cavan", "IRL"),

@@ -54,12 +54,16 @@ _SETTLEMENT_WORDS = frozenset({"city", "town", "village", "island", "islands", "
                                "capital", "port", "area", "valley", "community", "neighbourhood",
                                "neighborhood", "outskirts", "residents", "people", "coast", "border",
                                "south", "north", "east", "west", "centre", "center", *_ADMIN_WORDS})
+# Verbs whose object is a place more often than anything a name may stand for: what is patrolled,
+# shelled, besieged or overrun (not "captured", "encircled" or "visited": people are too).
+_PLACE_TAKING_VERBS = frozenset({"patrol", "shell", "bomb", "besiege", "overrun", "occupy", "liberate", "retake",
+                                 "recapture", "storm", "blockade", "evacuate", "raid", "bombard", "invade", "annex"})
 # Participles after "X-" that make X where something is ("a Kent-based team").
 _BASED = frozenset({"based", "headquartered"})
 # Words that make a settlement noun after "X and" mean places like X ("X and other towns").
 _OTHER_WORDS = frozenset({"other", "nearby", "neighbouring", "neighboring", "surrounding", "several", "many"})
-_AFTER_WORDS = frozenset({"city", "town", "village", "area", "suburb", "township", "residents",
-                          "neighbourhood", "neighborhood", *_ADMIN_WORDS})
+_AFTER_WORDS = frozenset({"city", "town", "village", "area", "suburb", "township", "residents", "metropolis",
+                          "peninsula", "neighbourhood", "neighborhood", *_ADMIN_WORDS})
 _PLACE_PREPS = frozenset({"in", "near", "outside", "at", "around", "across", "into", "from", "inside",
                           "to", "toward", "towards", "through", "throughout", "within", "via", "between",
                           "across", "off", "beyond", "nearby"})
@@ -427,8 +431,10 @@ def place_context(span: Span, known: set[int], person: bool = False, container: 
         return True  # "Qamishli and other towns along the border"
     if any(c.dep_ == "conj" and c.i in known for c in root.children):
         return True
-    if root.dep_ == "appos" and root.head.i in known:
-        return True
+    if root.dep_ == "appos" and (root.head.i in known or root.head.lower_ in _SETTLEMENT_WORDS):
+        return True  # "Aceh's capital, Banda Aceh", "the capital city Lashkar Gah"
+    if not person and root.dep_ == "dobj" and root.head.lemma_.lower() in _PLACE_TAKING_VERBS:
+        return True  # "patrolled Bari", "shelled Rutshuru"
     return False
 
 
