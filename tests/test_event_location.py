@@ -115,6 +115,11 @@ def test_a_place_naming_a_war_is_not_where_an_act_in_it_happened(code):
     assert event(ann, "shelled").location is None
 
 
+def test_the_act_an_event_was_done_by_says_where(code):
+    ann = code("The rebels began the assault by storming army checkpoints outside Kawkab at dawn.")
+    assert event(ann, "began").location.text == "Kawkab"
+
+
 def test_the_place_of_what_was_going_on_when_it_happened(code):
     ann = code("A teacher was shot dead while he waited at a bus stop in Peshawar.")
     assert event(ann, "shot").location.name == "Peshawar"

@@ -169,7 +169,8 @@ def attached_place(ctx: Context, verb: Token, clause: Token, kin: set[int], ok, 
     motorbike in X"); for a physical act, where its doer or its victim was ("militants in Sinai
     killed", "killed by rebels in X", "shot an officer walking near his home in X")."""
     heads = [clause] if clause.i == verb.i else [clause, verb]
-    partners = [*(ctx.doc[i] for i in sorted(kin - {verb.i})), *sharing_objects(verb), *_elliptic_partners(verb)]
+    partners = [*(ctx.doc[i] for i in sorted(kin - {verb.i})), *sharing_objects(verb), *_elliptic_partners(verb),
+                *_means(verb)]
     for head in [*heads, *partners]:
         place = clause_place(ctx, head, ok, object_ok)
         if place is not None:
@@ -196,6 +197,13 @@ def attached_place(ctx: Context, verb: Token, clause: Token, kin: set[int], ok, 
         if place is not None:
             return place
     return _participant_place(ctx, clause, ok, object_ok) if object_ok is not None else None
+
+
+def _means(verb: Token) -> list[Token]:
+    """'began the assault by storming positions near X', 'protested by sitting in X's park': the
+    act the event was done by is the event itself, and where it was done is where the event was."""
+    return [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "by"
+            for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"]
 
 
 def _elliptic_partners(verb: Token) -> list[Token]:
