@@ -120,6 +120,13 @@ def test_the_act_an_event_was_done_by_says_where(code):
     assert event(ann, "began").location.text == "Kawkab"
 
 
+def test_a_relative_clause_on_a_thing_says_where_it_is_but_not_on_a_person(code):
+    ann = code("The broadcaster was shot dead at a shop she ran in Colombo.")
+    assert event(ann, "shot").location.text == "Colombo"
+    ann = code("Hamdi, who grew up in Saudi Arabia, was captured while fighting with Taliban troops.")
+    assert event(ann, "captured").location is None
+
+
 def test_the_place_of_what_was_going_on_when_it_happened(code):
     ann = code("A teacher was shot dead while he waited at a bus stop in Peshawar.")
     assert event(ann, "shot").location.name == "Peshawar"

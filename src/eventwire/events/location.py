@@ -486,6 +486,15 @@ def _nested_place(ctx: Context, token: Token, ok, depth: int) -> Place | None:
                     place = phrase_place(ctx, pobj, ok, depth + 1)
                     if place is not None:
                         return place
+    # a thing's relative clause may say where it is ("at a shop they ran in X", "a helicopter that
+    # crashed in X"); a person's tells their story ("a man who grew up in X")
+    if not person_word(token):
+        for clause in (c for c in token.children if c.dep_ == "relcl" and not any(
+                w.lower_ in ("who", "whom", "whose") for w in c.subtree)):
+            place = next((p for c in clause.children if c.dep_ == "prep" and c.lower_ in _WHERE_ONE_IS
+                          for g in c.children if g.dep_ == "pobj" if (p := phrase_place(ctx, g, ok, depth + 1))), None)
+            if place is not None:
+                return place
     return None
 
 
