@@ -315,6 +315,25 @@ def test_an_event_named_as_the_subject_of_a_verb_of_happening(code, text, root):
     assert root in [e.cameo.root for e in code(text).events]
 
 
+def test_an_event_named_as_a_subject_has_the_nouns_own_roles(code):
+    # "the arrest of X": X is arrested, not the arrester
+    [arrest] = code("The arrest of the opposition leader took place on Monday.").events
+    assert arrest.cameo.code == "173" and not arrest.source and [a.text for a in arrest.target] == ["opposition leader"]
+    # "clashes between X and Y": both sides
+    [clash] = code("Clashes between police and protesters erupted in the capital.").events
+    assert [a.text for a in clash.source] == ["police"] and [a.text for a in clash.target] == ["protesters"]
+
+
+@pytest.mark.parametrize("text, trigger, code_, source, target", [
+    ("The killing of three aid workers by gunmen sparked protests.", "killing", "18", ["gunmen"], ["aid workers"]),
+    ("The arrest of the editor drew condemnation from rights groups.", "arrest", "17", [], ["editor"]),
+])
+def test_an_event_noun_that_led_to_something_is_an_event(code, text, trigger, code_, source, target):
+    [event] = [e for e in code(text).events if e.trigger.startswith(trigger + " ")]
+    assert event.cameo.root == code_
+    assert [a.text for a in event.source] == source and [a.text for a in event.target] == target
+
+
 @pytest.mark.parametrize("text", ["Prices continued to rise.", "The storm continued overnight.",
                                   "The party took place at the embassy."])
 def test_happening_without_an_event_noun_is_no_event(code, text):

@@ -25,7 +25,7 @@ from ..times import precision_of
 from .classifier import NONE, clause_features, load_model, reconcile
 from .codebook import Codebook, load_codebook
 from .context import PERSONAL_PRONOUNS, Context, clause_tokens, role_noun
-from .lexicon import HAPPENING, PLACE_CLASS, Lexicon, Match, Rule, load_lexicon, quantified
+from .lexicon import HAPPENING, PLACE_CLASS, Lexicon, Match, Rule, load_lexicon, noun_keys, quantified
 from .location import landmarks_of, place_of, sharing_objects
 from .modality import conditional, modality_of, refused
 from .refine import (NON_STATE_ARMED, acled_rule, as_demand, as_intention, as_refusal, as_done_to_people,
@@ -98,7 +98,27 @@ def find_triggers(sentence: Sentence, lexicon: Lexicon, codebook: Codebook) -> l
         if match.rule.kind == "to" and match.complement is not None:
             consumed.add(match.complement.i)
         found.append((token, match))
+    taken = {m.complement.i for _, m in found if m.complement is not None}
+    found += [(noun, match) for noun in sentence.span if noun.i not in taken
+              if (match := _named_cause(noun, lexicon, codebook)) is not None]
     return found
+
+
+# Verbs that tell what an event led to or came after: an event noun their subject names is an
+# event of its own ("The arrest of X drew condemnation", "The killing of three aid workers sparked
+# protests", "The recapture of the town came after weeks of fighting").
+_CONSEQUENCES = frozenset({"draw", "spark", "trigger", "prompt", "provoke", "cause", "follow", "precede", "come",
+                           "lead", "leave", "claim", "anger", "outrage", "mark", "fuel", "raise", "bring"})
+
+
+def _named_cause(noun: Token, lexicon: Lexicon, codebook: Codebook) -> Match | None:
+    if noun.pos_ != "NOUN" or noun.dep_ not in ("nsubj", "nsubjpass") or noun.head.lemma_.lower() not in _CONSEQUENCES:
+        return None
+    for key in noun_keys(noun):
+        entry = lexicon.nouns.get(key)
+        if entry is not None and entry[1] in codebook:
+            return Match(Rule(key, "noun", key, entry[1]), noun)
+    return None
 
 
 def acled_match(verb: Token) -> Match | None:
@@ -144,10 +164,14 @@ def _kind(cameo: str) -> str:
 def build_event(ctx: Context, sentence: Sentence, verb: Token, match: Match, codebook: Codebook,
                 kin: set[int], event_id: str) -> Event | None:
     clause = match.complement if match.rule.kind == "to" and match.complement is not None else verb
-    source = actors_of(ctx, subject_of(verb))
+    # an event named by a noun that is a clause's subject ("the arrest of X took place", "the
+    # killing of X sparked protests"): its roles are the noun's own
+    noun = match.complement if match.complement is not None and match.complement.dep_ in ("nsubj", "nsubjpass") \
+        and match.rule.kind in ("prep", "noun") else None
+    source = noun_roles(ctx, noun)[0] if noun is not None else actors_of(ctx, subject_of(verb))
     if match.rule.value == PLACE_CLASS and not any(a.sector in _ARMED_SECTORS for a in source):
         return None  # "troops entered the town" takes ground; refugees or a convoy entering do not
-    target = target_of(ctx, verb, clause, match)
+    target = noun_roles(ctx, noun)[1] if noun is not None else target_of(ctx, verb, clause, match)
     when = date_of(ctx, verb, sentence)
     modality, claimant = modality_of(verb, ctx.quotes, ctx.published, when)
     code = as_weapon_act(refine_code(match.rule.cameo, clause_tokens(verb), sentence.span, codebook), verb, codebook)
@@ -158,7 +182,7 @@ def build_event(ctx: Context, sentence: Sentence, verb: Token, match: Match, cod
     real_violence = code[:2] in _VIOLENT and (
         any(a.sector in _ARMED_SECTORS for a in source) or on_people(ctx, verb))
     # "clashes erupted", "fighting continued": the subject of a verb of happening names an event
-    named = (match.complement is not None and match.complement.dep_ == "nsubj") or (
+    named = noun is not None or (
         verb.dep_ in ("nsubj", "csubj") and verb.head.lemma_.lower() in HAPPENING)
     code, why = check_with_model(code, verb, codebook, may_drop=claimant is None and not (real_violence or named),
                                  may_retype=not match.rule.kind)
@@ -210,6 +234,31 @@ def build_event(ctx: Context, sentence: Sentence, verb: Token, match: Match, cod
         depth=depth,
         location_basis=location_basis,
     )
+
+
+def noun_roles(ctx: Context, noun: Token) -> tuple[list[Actor], list[Actor]]:
+    """Who did what an event noun names, and to whom: its possessor, "by" or modifying actor does
+    it ("the army's recapture", "the arrest by police", "a police crackdown"); "of", "on" or
+    "against" names who it is done to ("the arrest of X", "an attack on Y"); "between X and Y"
+    names both sides."""
+    source: list[Actor] = []
+    target: list[Actor] = []
+    for child in noun.children:
+        if child.dep_ in ("poss", "compound", "amod") and child.i in ctx.actor_at and not source:
+            source = actors_of(ctx, child)
+        elif child.dep_ in ("prep", "agent"):
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if pobj is None:
+                continue
+            word = child.lower_
+            if word == "by" and not source:
+                source = actors_of(ctx, pobj)
+            elif word == "between" and not source:
+                both = actors_of(ctx, pobj)
+                source, target = both[:1], both[1:]
+            elif word in ("of", "on", "against") and not target:
+                target = actors_of(ctx, pobj)
+    return source, target
 
 
 def on_people(ctx: Context, verb: Token) -> bool:
