@@ -315,6 +315,15 @@ def test_an_event_named_as_the_subject_of_a_verb_of_happening(code, text, root):
     assert root in [e.cameo.root for e in code(text).events]
 
 
+@pytest.mark.parametrize("text, trigger, target", [
+    ("Japan is providing satellite images and other intelligence to Ukraine, officials said.", "providing", "UKR"),
+    ("Swiss doctors handed over two tonnes of medicine to the Iranian Red Crescent.", "handed", "IRN"),
+])
+def test_who_is_given_something_is_the_target_not_what_is_given(code, text, trigger, target):
+    [event] = [e for e in code(text).events if e.trigger.startswith(trigger + " ")]
+    assert [a.country for a in event.target] == [target]
+
+
 def test_an_event_named_as_a_subject_has_the_nouns_own_roles(code):
     # "the arrest of X": X is arrested, not the arrester
     [arrest] = code("The arrest of the opposition leader took place on Monday.").events

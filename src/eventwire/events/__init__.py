@@ -541,7 +541,11 @@ def target_of(ctx: Context, verb: Token, clause: Token, match: Match) -> list[Ac
     # the actor's own is no target ("withdrew its troops from Lebanon": the target is Lebanon)
     own = {o.i for o in objects if any(p.dep_ == "poss" and p.lower_ in _OWN_POSSESSIVES for p in o.children)}
     is_complement = {match.complement.i} if match.complement is not None else set()
+    # what is given is no target: who it is given to is ("provided photographs to Macedonia",
+    # "granted asylum to five Panamanian officers", "handed over medicine to the Red Crescent")
+    recipients = [_recipient(ctx, h) for h in heads] if _giving(match) else []
     candidates = [
+        *recipients,
         *[actors_of(ctx, o) for o in objects if o.i not in is_complement and o.i not in own],
         *[_prep_object(ctx, h) for h in heads],
         *[_prep_object(ctx, o) for o in objects],
@@ -560,6 +564,29 @@ def target_of(ctx: Context, verb: Token, clause: Token, match: Match) -> list[Ac
         candidates.append([ctx.actor_at[verb.head.i]])
     candidates = [c for c in candidates if c]
     return next((c for c in candidates if any(a.country for a in c)), candidates[0] if candidates else [])
+
+
+# Codes of giving: aid of every kind (07) and returning or handing over (084).
+_GIVING = ("07", "084")
+
+
+def _giving(match: Match) -> bool:
+    return bool(match.rule.cameo) and match.rule.cameo.startswith(_GIVING)
+
+
+def _recipient(ctx: Context, head: Token) -> list[Actor]:
+    """Who something is given to: an indirect object, or a "to" phrase on the verb or on what is
+    given ("providing images and other intelligence to Ukraine")."""
+    given = [o for c in head.children if c.dep_ in ("dobj", "obj") for o in (c, *c.conjuncts)]
+    for word in (head, *given):
+        for child in word.children:
+            if child.dep_ == "dative" and child.lower_ != "to":
+                return actors_of(ctx, child)
+            if child.dep_ in ("prep", "dative") and child.lower_ == "to":
+                pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return actors_of(ctx, pobj)
+    return []
 
 
 def _purpose_objects(head: Token) -> list[Token]:
