@@ -324,6 +324,13 @@ def test_who_is_given_something_is_the_target_not_what_is_given(code, text, trig
     assert [a.country for a in event.target] == [target]
 
 
+def test_a_clause_head_the_tagger_called_a_noun_is_still_a_verb(code):
+    # the small model tags this "shot" as a noun; with a subject, it heads a clause
+    ann = code("In the latest southern violence, unidentified gunmen on Tuesday shot and injured a doctor.")
+    [shot] = [e for e in ann.events if e.trigger.startswith("shot ")]
+    assert shot.cameo.root in ("18", "19") and [a.text for a in shot.source] == ["gunmen"]
+
+
 def test_an_event_named_as_a_subject_has_the_nouns_own_roles(code):
     # "the arrest of X": X is arrested, not the arrester
     [arrest] = code("The arrest of the opposition leader took place on Monday.").events

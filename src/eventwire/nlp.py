@@ -39,6 +39,26 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
+@Language.factory("predicate_repairs")
+def _predicate_repairs(nlp: Language, name: str):
+    lemmatizer = nlp.get_pipe("lemmatizer")
+
+    def repair(doc: Doc) -> Doc:
+        """A clause's head word with a subject is a verb, whatever the tagger said: the small
+        model tags some past forms as nouns ("gunmen on Tuesday shot and injured ...", "troops
+        retook the town"), and a noun cannot carry an event. Re-tagged as a past-tense verb
+        ("-ing" and "-s" forms as theirs) and lemmatized as one ("shot" is "shoot")."""
+        for token in doc:
+            if token.pos_ == "NOUN" and token.dep_ == "ROOT" and token.is_lower and any(
+                    c.dep_ == "nsubj" for c in token.children):
+                token.tag_ = "VBG" if token.lower_.endswith("ing") else "VBZ" if token.lower_.endswith("s") else "VBD"
+                token.pos_ = "VERB"
+                token.lemma_ = lemmatizer.rule_lemmatize(token)[0]
+        return doc
+
+    return repair
+
+
 @lru_cache(maxsize=1)
 def load_model() -> Language:
     """The English pipeline, loaded once per process."""
@@ -51,6 +71,7 @@ def load_model() -> Language:
         ) from exc
     check_meta(nlp.meta)
     nlp.add_pipe("paragraph_breaks", before="parser")
+    nlp.add_pipe("predicate_repairs", after="lemmatizer")
     # Articles are refused above MAX_ARTICLE_CHARS before they get here; allow up to that.
     nlp.max_length = 2_000_000
     return nlp
