@@ -303,6 +303,7 @@ def test_a_place_is_found_and_placed(places, text, name, country):
     # a word for a kind of place, capitalised alone, is no place's name (West, Cameroon; The Valley, Anguilla)
     "Leaders in the West condemned the vote on Sunday.",
     "Residents of the Islands voted on Sunday.",
+    "A police sergeant fatally shot Jordan, 23, after the car chase.",  # a name given an age is a person
 ])
 def test_no_place_is_found(places, text):
     assert places(text) == ()

@@ -192,7 +192,7 @@ def find_mentions(doc: Doc, actors: list[Actor], gazetteer: Gazetteer) -> list[M
     pending: list[Span] = []  # mislabelled names that may be places, judged once places are known
     for ent in joined_entities(doc, gazetteer):
         span = trim(ent, gazetteer)
-        if span is None or not span.text[:1].isupper():
+        if span is None or not span.text[:1].isupper() or _given_an_age(span):
             continue
         if ent.label_ in _TOPONYM_LABELS:
             if _bare_word(span):
@@ -219,7 +219,7 @@ def find_mentions(doc: Doc, actors: list[Actor], gazetteer: Gazetteer) -> list[M
         known = {m.span.root.i for m in found}
         rest = []
         for span in pending:
-            if accept(span, known, gazetteer, people) and free(span):
+            if accept(span, known, gazetteer, people) and free(span) and not _given_an_age(span):
                 found.append(Mention(span, "mislabel"))
                 known.add(span.root.i)
             else:
@@ -369,6 +369,15 @@ def accept(span: Span, known: set[int], gazetteer: Gazetteer, people: list[Span]
                      kin=label != "PERSON"):
         return True
     return False
+
+
+def _given_an_age(span: Span) -> bool:
+    """A name followed by an age between commas is a person's ("shot Jordan, 23, in west
+    Belfast", "Georgia, 17, was arrested")."""
+    doc, end = span.doc, span.end
+    if end + 2 >= len(doc) or doc[end].text != "," or not doc[end + 1].is_digit or doc[end + 2].text not in (",", ")"):
+        return False
+    return 0 < int(doc[end + 1].text) < 110
 
 
 def _county_of_a_site(span: Span) -> bool:
