@@ -127,6 +127,19 @@ def test_a_relative_clause_on_a_thing_says_where_it_is_but_not_on_a_person(code)
     assert event(ann, "captured").location is None
 
 
+def test_a_country_not_attached_to_the_clause_is_not_where(code):
+    ann = code("Anna Berg, 34, of Sweden, was stabbed as she left the station late on Friday.")
+    assert event(ann, "stabbed").location is None
+    # a town named elsewhere in the sentence still is, when it is the only place
+    ann = code("Anna Berg, 34, of Uppsala, was stabbed as she left the station late on Friday.")
+    assert event(ann, "stabbed").location.text == "Uppsala"
+
+
+def test_a_country_before_the_word_capital_says_where(code):
+    ann = code("The senior party member was shot in the Sri Lanka capital on Thursday.")
+    assert event(ann, "shot").location.country == "LKA"
+
+
 def test_the_place_of_what_was_going_on_when_it_happened(code):
     ann = code("A teacher was shot dead while he waited at a bus stop in Peshawar.")
     assert event(ann, "shot").location.name == "Peshawar"

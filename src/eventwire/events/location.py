@@ -63,10 +63,13 @@ def place_of(ctx: Context, verb: Token, clause: Token, sentence: Sentence, kin: 
         if place is not None:
             return _narrower_inside(ctx, clause, place, ok), "clause"
     # the verb's own places first, then those of the main clause and of coordinated verbs of the
-    # same kind; "a place" is one only if it is the only one there
+    # same kind; "a place" is one only if it is the only one there. A country not attached to the
+    # event's clause is most often whose or what it is about ("Russia warned", "a man of
+    # Britain"), not where: only a town, district or province is taken this loosely.
     for own in ({verb.i, clause.i}, {verb.i, clause.i, sentence.span.root.i, *kin}):
         in_sentence = _sentence_places(ctx, sentence, own, lambda t, p: (
-            p.geonameid is not None and free(p) and not _directional(t) and not _owner(ctx, t, t.head)
+            p.geonameid is not None and p.precision != "country" and free(p) and not _directional(t)
+            and not _owner(ctx, t, t.head)
             and not names_an_episode(t)
             and (physical or not _in_content(t))))
         if len(in_sentence) > 1:
@@ -248,7 +251,7 @@ def _local_modifier(ctx: Context, place: Place, root: Token) -> bool:
         actor is None or actor.sector not in _AUTHORITIES)
 
 # Nouns of settlements and sites: a name headed by one describes where something is.
-_SITES = frozenset({"camp", "village", "town", "city", "district", "area", "neighborhood", "neighbourhood",
+_SITES = frozenset({"camp", "village", "town", "city", "capital", "district", "area", "neighborhood", "neighbourhood",
                     "suburb", "province", "region", "market", "street", "road", "highway", "township"})
 
 
