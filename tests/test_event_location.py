@@ -135,9 +135,17 @@ def test_a_country_not_attached_to_the_clause_is_not_where(code):
     assert event(ann, "stabbed").location.text == "Uppsala"
 
 
-def test_a_country_before_the_word_capital_says_where(code):
-    ann = code("The senior party member was shot in the Sri Lanka capital on Thursday.")
-    assert event(ann, "shot").location.country == "LKA"
+@pytest.mark.parametrize("text, word, country", [
+    ("The senior party member was shot in the Sri Lanka capital on Thursday.", "shot", "LKA"),
+    ("Karimov was captured on an Afghanistan battlefield in 2001.", "captured", "AFG"),
+])
+def test_a_country_before_a_site_word_says_where(code, text, word, country):
+    assert event(code(text), word).location.country == country
+
+
+def test_what_was_shot_down_over_a_place_says_where(code):
+    ann = code("Guerrillas shot down an army helicopter over southern Colombia on Tuesday.")
+    assert event(ann, "shot").location.country == "COL"
 
 
 def test_the_place_of_what_was_going_on_when_it_happened(code):

@@ -252,7 +252,9 @@ def _local_modifier(ctx: Context, place: Place, root: Token) -> bool:
 
 # Nouns of settlements and sites: a name headed by one describes where something is.
 _SITES = frozenset({"camp", "village", "town", "city", "capital", "district", "area", "neighborhood", "neighbourhood",
-                    "suburb", "province", "region", "market", "street", "road", "highway", "township"})
+                    "suburb", "province", "region", "market", "street", "road", "highway", "township",
+                    "battlefield", "front", "frontline", "border", "territory", "soil", "coast", "waters",
+                    "airspace", "countryside"})
 
 
 def sharing_objects(verb: Token) -> list[Token]:
@@ -381,9 +383,13 @@ def clause_place(ctx: Context, head: Token, free, object_ok=None) -> Place | Non
     # Puntland parliament was shot": what the person belongs to is not where)
     passive = [c for c in head.children if c.dep_ == "nsubjpass" and (c.i in ctx.place_at or not person_word(c))] \
         if object_ok is not None else []
-    preps = _LOCATIVE + ("over",) if head.lemma_.lower() in _AERIAL_VERBS else _LOCATIVE
+    aerial = head.lemma_.lower() in _AERIAL_VERBS
+    preps = _LOCATIVE + ("over",) if aerial else _LOCATIVE
     phrases = [pobj for c in head.children if c.dep_ == "prep" and c.lower_ in preps
                for pobj in c.children if pobj.dep_ == "pobj"]
+    if aerial:  # "shot down a helicopter over southern Colombia": on the object, where it flew
+        phrases += [pobj for o in head.children if o.dep_ in ("dobj", "obj") for c in o.children
+                    if c.dep_ == "prep" and c.lower_ == "over" for pobj in c.children if pobj.dep_ == "pobj"]
     # the object of a physical act names where it was done ("captured Irbil in northern Iraq");
     # a passive subject only when no preposition says where ("the base was struck")
     for group, ok in ((objects, object_ok), (phrases, free), (passive, object_ok)):
