@@ -146,31 +146,7 @@ def test_article_country_context_picks_the_town(places):
     assert named(places(text), "Hyderabad").country == "PAK"
 
 
-def test_city_paired_with_its_state_outranks_a_namesake(places):
-    found = places("Restaurants in Santa Ana, California were told to close.")
-    p = named(found, "Santa Ana")
-    assert (p.country, p.admin1) == ("USA", "California")
-
-
 # -- names the tagger mislabels, in a place's context --------------------------------------------------
-
-def test_a_list_of_cities_is_not_a_town_in_a_state(places):
-    found = places("After stops in Washington, New York and Boston, the delegation flew home.")
-    assert named(found, "Washington").admin1 == "District of Columbia"
-
-
-def test_a_town_by_its_own_name_beats_a_city_that_once_bore_it(places):
-    # GeoNames lists "Southold" among South Bend's other names; Southold itself is a Long Island town
-    found = places("Detectives searched a home in the town of Southold, officials said.")
-    assert named(found, "Southold").admin1 == "New York"
-
-
-def test_a_town_named_twice_does_not_vouch_for_its_own_state(places):
-    # four US states have a Red Oak; the article is about Iowa, and repeating the name proves nothing
-    found = places("Candidates for Iowa's third district will debate in Red Oak on Saturday. "
-                   "Organisers in Red Oak expect a large crowd.")
-    assert named(found, "Red Oak").admin1 == "Iowa"
-
 
 def test_a_county_after_a_venue_is_a_place_but_not_after_a_person(places):
     assert named(places("The next race is at Brands Hatch, Kent, in September."), "Kent").country == "GBR"
@@ -230,10 +206,26 @@ def test_a_town_placed_once_by_its_state_keeps_that_place(places):
     assert [p.admin1 for p in places(text) if p.text == "Parkland"] == ["Florida", "Florida"]
 
 
-def test_a_town_near_a_place_the_article_names_is_that_one(places):
-    # Riverdale, New Jersey lies in Morris County; the bigger Riverdales are in Georgia and Illinois
-    found = places("Flooding closed roads across Morris County, New Jersey. In Riverdale, the river burst its banks.")
-    assert named(found, "Riverdale").admin1 == "New Jersey"
+# A name several towns bear, the division the article's own clues pick, and why.
+@pytest.mark.parametrize("text, name, admin1", [
+    # near a place the article names: Riverdale, New Jersey lies in Morris County; the bigger
+    # Riverdales are in Georgia and Illinois
+    ("Flooding closed roads across Morris County, New Jersey. In Riverdale, the river burst its banks.",
+     "Riverdale", "New Jersey"),
+    # paired with its state
+    ("Restaurants in Santa Ana, California were told to close.", "Santa Ana", "California"),
+    # a list of cities is not a town in a state
+    ("After stops in Washington, New York and Boston, the delegation flew home.", "Washington",
+     "District of Columbia"),
+    # a town by its own name beats a city that once bore it: GeoNames lists "Southold" among South
+    # Bend's other names
+    ("Detectives searched a home in the town of Southold, officials said.", "Southold", "New York"),
+    # four US states have a Red Oak; the article is about Iowa, and repeating the name proves nothing
+    ("Candidates for Iowa's third district will debate in Red Oak on Saturday. Organisers in Red Oak expect "
+     "a large crowd.", "Red Oak", "Iowa"),
+])
+def test_the_reading_the_article_supports(places, text, name, admin1):
+    assert named(places(text), name).admin1 == admin1
 
 
 # A place the sentence names, and the country it must resolve to.
@@ -360,7 +352,7 @@ def test_a_name_the_article_gives_a_virus_is_not_a_place(places):
 
 
 def test_the_list_of_regions_and_features_is_well_formed():
-    """Our own gazetteer file: every row placed on the globe, with a known feature code, and no
+    """Our own gazetteer files: every row placed on the globe, with a known precision, and no
     name or alias on two rows (it would make a place of ours ambiguous with itself)."""
     import csv
     from importlib import resources
