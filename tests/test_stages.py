@@ -376,6 +376,16 @@ def test_non_state_violence_against_civilians_is_unconventional(code, text, code
     assert event.cameo.code == code_ and event.acled.sub_event_type == acled
 
 
+@pytest.mark.parametrize("text", [
+    "Protesters clashed with police in the capital on Friday.",
+    "Police clashed with demonstrators outside parliament.",  # whichever side comes first
+    "Clashes between police and protesters erupted in the capital.",
+])
+def test_a_crowd_fighting_the_police_is_a_violent_demonstration(code, text):
+    [event] = code(text).events
+    assert (event.acled.event_type, event.acled.sub_event_type) == ("Riots", "Violent demonstration")
+
+
 @pytest.mark.parametrize("text, word, source, target", [
     # a stative passive's subject is the one acting
     ("China is opposed to any arms sales to Taiwan.", "opposed", "China", "Taiwan"),

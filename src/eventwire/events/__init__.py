@@ -224,7 +224,7 @@ def build_event(ctx: Context, sentence: Sentence, verb: Token, match: Match, cod
         cameo=codebook.cameo(code),
         plover=codebook.plover(code),
         acled=acled_rule(verb) or by_actors(acled_of(code, verb, codebook), code, source, people_targets, size,
-                                            sentence.span),
+                                            sentence.span, _fighting(verb, match)),
         date=when,
         location=location,
         modality=modality,
@@ -367,13 +367,26 @@ _CROWD = frozenset({"CVL", "OPP", "LAB", "EDU", "AGR"})
 _UNARMED = frozenset({"CVL", "REF", "MED", "HLH", "REL", "EDU", "LAB", "AGR", "BUS", "OPP", "HRI", "NGO"})
 
 
-def by_actors(acled: Acled | None, code: str, source, target, size, sentence: Span) -> Acled | None:
+def _fighting(verb: Token, match: Match) -> bool:
+    """Whether the event is told as fighting between sides ("clashed with", "clashes between")."""
+    words = {verb.lemma_.lower(), match.complement.lemma_.lower() if match.complement is not None else ""}
+    return bool(words & _FIGHT_WORDS)
+
+
+_FIGHT_WORDS = _MUTUAL_FIGHTING | {"fighting", "skirmish", "gunfight", "firefight"}
+
+
+def by_actors(acled: Acled | None, code: str, source, target, size, sentence: Span,
+              fighting: bool = False) -> Acled | None:
     """ACLED's distinctions that turn on who did it to whom: territory taken by state forces is
     regained, by others overtaken; direct violence on unarmed people is an attack on civilians,
-    not a clash; repression that kills is excessive force."""
+    not a clash; repression that kills is excessive force. A crowd fighting the police ("police
+    clashed with demonstrators") is the crowd's violence, whichever side the sentence names first."""
     if acled is None:
         return None
     sectors = {a.sector for a in source}
+    if fighting and sectors and sectors <= _STATE and target and {a.sector for a in target} <= _CROWD:
+        source, target, sectors = target, source, {a.sector for a in target}
     if code[:3] == "192" and sectors:
         if sectors <= _STATE:
             return Acled("Battles", "Government regains territory")
