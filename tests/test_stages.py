@@ -376,6 +376,19 @@ def test_non_state_violence_against_civilians_is_unconventional(code, text, code
     assert event.cameo.code == code_ and event.acled.sub_event_type == acled
 
 
+def test_goods_seized_are_confiscated_not_territory_taken(code):
+    [seized] = [e for e in code("Police seized 12 kilograms of heroin and two firearms during a raid.").events
+                if e.trigger.startswith("seized ")]
+    assert seized.cameo.code == "1711"
+
+
+def test_who_was_shot_after_acting_is_not_the_shooter(code):
+    # "before being shot": the suspect above was shot; no one in the sentence did the shooting
+    ann = code("The suspect opened fire on officers before being shot and wounded.")
+    [shot] = [e for e in ann.events if e.trigger.startswith("shot ")]
+    assert [a.text for a in shot.source] == []
+
+
 @pytest.mark.parametrize("text", [
     "Protesters clashed with police in the capital on Friday.",
     "Police clashed with demonstrators outside parliament.",  # whichever side comes first

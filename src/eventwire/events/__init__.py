@@ -446,6 +446,8 @@ def _own_subject(verb: Token) -> Token | None:
         acting = passive_actor(token, raised)
         if acting is not None:
             return acting
+        if any(c.dep_ == "auxpass" and c.tag_ == "VBG" for c in token.children):
+            return None  # "opened fire before being shot": who was shot is the one above, not who shot
         raised = token.dep_ == "xcomp"  # up from an open complement: "X is said to have ..."
         if token.dep_ in ("conj", "xcomp", "advcl", "acomp") and token.head.i != token.i:
             token = token.head
