@@ -168,10 +168,12 @@ def build_event(ctx: Context, sentence: Sentence, verb: Token, match: Match, cod
     # killing of X sparked protests"): its roles are the noun's own
     noun = match.complement if match.complement is not None and match.complement.dep_ in ("nsubj", "nsubjpass") \
         and match.rule.kind in ("prep", "noun") else None
-    source = noun_roles(ctx, noun)[0] if noun is not None else actors_of(ctx, subject_of(verb))
+    if noun is not None:
+        source, target = noun_roles(ctx, noun)
+    else:
+        source, target = actors_of(ctx, subject_of(verb)), target_of(ctx, verb, clause, match)
     if match.rule.value == PLACE_CLASS and not any(a.sector in _ARMED_SECTORS for a in source):
         return None  # "troops entered the town" takes ground; refugees or a convoy entering do not
-    target = noun_roles(ctx, noun)[1] if noun is not None else target_of(ctx, verb, clause, match)
     when = date_of(ctx, verb, sentence)
     modality, claimant = modality_of(verb, ctx.quotes, ctx.published, when)
     code = as_weapon_act(refine_code(match.rule.cameo, clause_tokens(verb), sentence.span, codebook), verb, codebook)

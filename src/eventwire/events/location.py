@@ -3,11 +3,10 @@ else the dateline; one place at most, and none rather than a wrong one."""
 
 from __future__ import annotations
 
-import math
-
 from spacy.tokens import Doc, Token
 
 from ..model import Actor, Place
+from ..places.gazetteer import km_between
 from ..sentences import Sentence
 from .context import PERSONAL_PRONOUNS, Context, role_noun
 
@@ -125,17 +124,11 @@ def _within(inner: Place, outer: Place) -> bool:
         return inner.admin1 is not None and inner.admin1 == outer.admin1
     if None in (inner.lat, outer.lat):
         return False
-    return _km(inner, outer) <= (_REACH_KM["admin2"] if outer.precision == "admin2" else _REACH_KM["region"])
+    return km_between(inner, outer) <= (_REACH_KM["admin2"] if outer.precision == "admin2" else _REACH_KM["region"])
 
 
 # How far from the point of a district or a region a place may lie and still be inside it.
 _REACH_KM = {"admin2": 60.0, "region": 300.0}
-
-
-def _km(a: Place, b: Place) -> float:
-    dlat = math.radians(a.lat - b.lat)
-    dlon = math.radians(a.lon - b.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
-    return 6371.0 * math.hypot(dlat, dlon)
 
 
 def _sentence_places(ctx: Context, sentence: Sentence, own: set[int], keep) -> list[Place]:

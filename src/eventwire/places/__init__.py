@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Span
 from ..data_files import read_csv
 from ..model import Actor, Place
 from ..sentences import dateline_span
-from .gazetteer import Entry, Gazetteer, fold, load_gazetteer
+from .gazetteer import Entry, Gazetteer, fold, km_between, load_gazetteer
 
 __all__ = ["find_places", "load_gazetteer", "Gazetteer", "resolve"]
 
@@ -81,6 +81,7 @@ _GENERIC = frozenset({"north", "south", "east", "west", "central", "northern", "
 # Words for kinds of place that, alone and capitalised, are no place's name ("Eva's Village").
 _PLACE_NOUNS = frozenset({"village", "town", "islands", "coast", "county", "province", "region", "district",
                           "square", "street", "road", "border", "harbour", "harbor", "desert", "mountains"})
+_BARE_WORDS = _GENERIC | _PLACE_NOUNS
 _TYPE_WORDS = frozenset({"sheng", "shi", "zizhiqu", "county", "parish", "province", "region", "state",
                          "oblast", "kray", "krai", "governorate", "district", "prefecture", "department"})
 _BIG_CITY = 100_000  # a city this size named inside an organization's name is read as a place
@@ -328,7 +329,7 @@ def trim(ent: Span, gazetteer: Gazetteer) -> Span | None:
 
 
 def _bare_word(span: Span) -> bool:
-    return len(span) == 1 and span[0].lower_ in _GENERIC | _PLACE_NOUNS
+    return len(span) == 1 and span[0].lower_ in _BARE_WORDS
 
 
 def _common_word(span: Span, gazetteer: Gazetteer) -> bool:
@@ -906,17 +907,14 @@ def resolve_all(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, actor_c
     for i, (m, cands, e) in enumerate(zip(mentions, hits, first)):
         if e is None or e.country is None:
             continue
-        others = [x for x in cands if x.country != e.country]
-        if i in pairs or not others or e.precision == "country" or (
-                score(m, e, context, Counter(), {}) - max(score(m, x, context, Counter(), {}) for x in others) >= 1.5):
+        if i in pairs or e.precision == "country" or _clear_winner(m, e, [x for x in cands if x.country != e.country],
+                                                                   context):
             if i in pairs or len(cands) == 1:
                 confident.append(i)
             countries[e.country] += 1
             # sure of the country is not sure of the division: four Red Oaks in four US states
-            elsewhere = [x for x in cands if x.admin1 != e.admin1]
-            if e.admin1 and (i in pairs or not elsewhere or e.precision == "admin1" or (
-                    score(m, e, context, Counter(), {}) - max(score(m, x, context, Counter(), {}) for x in elsewhere)
-                    >= 1.5)):
+            if e.admin1 and (i in pairs or e.precision == "admin1" or _clear_winner(
+                    m, e, [x for x in cands if x.admin1 != e.admin1], context)):
                 divisions[(e.country, e.admin1)] += 1
     context = context + countries
     siblings = list_siblings(mentions)
@@ -941,6 +939,15 @@ def resolve_all(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, actor_c
         around = [a for j, a in zip(confident, anchors) if j != i] if len(cands) > 1 else []
         out.append(best(m, cands, context, divisions, near, around))
     return place_unknown(doc, mentions, out, gazetteer, context)
+
+
+def _clear_winner(m: Mention, e: Entry, rivals: list[Entry], context: Counter) -> bool:
+    """No rival reading, or none within a clear margin of the best one."""
+    return not rivals or score(m, e, context, Counter(), {}) - max(
+        score(m, x, context, Counter(), {}) for x in rivals) >= _CLEAR_MARGIN
+
+
+_CLEAR_MARGIN = 1.5
 
 
 def place_unknown(doc: Doc, mentions: list[Mention], entries: list[Entry | None], gazetteer: Gazetteer,
@@ -1046,7 +1053,7 @@ def best(m: Mention, cands: list[Entry], context: Counter, divisions: Counter,
     if not cands:
         return None
     return max(cands, key=lambda e: score(m, e, context, divisions, near) + (
-        _NEARBY if e.precision in ("city", "admin2") and any(_km(e, a) < _NEARBY_KM for a in around) else 0.0))
+        _NEARBY if e.precision in ("city", "admin2") and any(km_between(e, a) < _NEARBY_KM for a in around) else 0.0))
 
 
 def score(m: Mention, e: Entry, context: Counter, divisions: Counter, near: dict[str, str]) -> float:
@@ -1102,19 +1109,13 @@ def containment_pairs(doc: Doc, mentions: list[Mention], hits: list[list[Entry]]
         fits = [(a, b) for a in inner for b in outer if a is not b and b.precision in ("admin1", "admin2", "country")
                 and a.country == b.country and (b.precision == "country" or a.admin1 == b.name
                                                 or (b.precision == "admin2" and a.precision == "city"
-                                                    and _km(a, b) < 60))]
+                                                    and km_between(a, b) < 60))]
         if fits:
             a, b = max(fits, key=lambda ab: (ab[1].precision != "country", primary(ab[0], place.text),
                                              _FEATURE_RANK.get(ab[0].precision, 0.0) + math.log10(ab[0].population + 1) / 2))
             chosen.setdefault(i, a)
             chosen[i + 1] = b
     return chosen
-
-
-def _km(a: Entry, b: Entry) -> float:
-    dlat = math.radians(a.lat - b.lat)
-    dlon = math.radians(a.lon - b.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
-    return 6371.0 * math.hypot(dlat, dlon)
 
 
 def to_place(ent: Span, entry: Entry | None) -> Place:

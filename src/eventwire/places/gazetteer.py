@@ -9,6 +9,7 @@ later processes load the cache. Only Latin-script names are indexed: we code Eng
 
 from __future__ import annotations
 
+import math
 import os
 import pickle
 import unicodedata
@@ -45,6 +46,14 @@ class Gazetteer:
 
     def knows(self, name: str) -> bool:
         return fold(name) in self.index
+
+
+def km_between(a, b) -> float:
+    """Distance in km between two things with `lat` and `lon` (entries, places): an equirectangular
+    approximation, close enough at the ranges that decide containment and nearness."""
+    dlat = math.radians(a.lat - b.lat)
+    dlon = math.radians(a.lon - b.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
+    return 6371.0 * math.hypot(dlat, dlon)
 
 
 def fold(name: str) -> str:
