@@ -297,6 +297,29 @@ def test_violence_done_to_people_is_not_vetoed_by_the_model(code, text, word):
     assert any(e.trigger.startswith(word + " ") for e in code(text).events)
 
 
+# Territory taken by a state or an armed group: the lexicon's 192, which the model must not veto
+# as it vetoes "captured her third title" (the training set had no ground-taking rows before);
+# "was overrun" is a passive verb even where the tagger calls it a noun.
+@pytest.mark.parametrize("text", [
+    "Kenya captured the disputed border post at dawn after a brief exchange of fire.",
+    "Separatists have captured about a third of the region since the uprising began in March.",
+    "Chad has captured about half of the disputed strip since it went to war with Libya.",
+    "The garrison town was overrun by jihadists on Sunday, a security source said.",
+    "Militants seized two villages near the lake overnight, residents said.",
+])
+def test_taking_ground_is_not_vetoed_by_the_model(code, text):
+    assert "192" in [e.cameo.code for e in code(text).events]
+
+
+@pytest.mark.parametrize("text", [
+    "The veteran captured her fourth national title with a straight-sets win on Sunday.",
+    "The visitors seized the lead early in the second half through a penalty.",
+    "The ruling party captured 38 percent of the vote in the local elections.",
+])
+def test_taking_a_title_a_lead_or_votes_is_no_territory(code, text):
+    assert not [e for e in code(text).events if e.cameo.code == "192"]
+
+
 @pytest.mark.parametrize("text", [
     "The documentary was shot over two winters in the Arctic.",
     "Senators killed the bill in committee on Tuesday.",

@@ -47,13 +47,20 @@ def _predicate_repairs(nlp: Language, name: str):
         """A clause's head word with a subject is a verb, whatever the tagger said: the small
         model tags some past forms as nouns ("gunmen on Tuesday shot and injured ...", "troops
         retook the town"), and a noun cannot carry an event. Re-tagged as a past-tense verb
-        ("-ing" and "-s" forms as theirs) and lemmatized as one ("shot" is "shoot")."""
+        ("-ing" and "-s" forms as theirs) and lemmatized as one ("shot" is "shoot"). So is a
+        "noun" with a passive auxiliary, wherever it stands ("the town was overrun by
+        jihadists, a source said")."""
         for token in doc:
-            if token.pos_ == "NOUN" and token.dep_ == "ROOT" and token.is_lower and any(
-                    c.dep_ == "nsubj" for c in token.children):
+            if token.pos_ != "NOUN" or not token.is_lower:
+                continue
+            if any(c.dep_ == "auxpass" for c in token.children):
+                token.tag_ = "VBN"
+            elif token.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in token.children):
                 token.tag_ = "VBG" if token.lower_.endswith("ing") else "VBZ" if token.lower_.endswith("s") else "VBD"
-                token.pos_ = "VERB"
-                token.lemma_ = lemmatizer.rule_lemmatize(token)[0]
+            else:
+                continue
+            token.pos_ = "VERB"
+            token.lemma_ = lemmatizer.rule_lemmatize(token)[0]
         return doc
 
     return repair
