@@ -47,7 +47,8 @@ def test_a_place_put_before_coordinated_verbs_locates_both(code):
 def test_a_relative_clause_on_a_place_happened_there(code):
     ann = code("Hundreds of students travelled to Nairobi, where they protested against higher tuition fees.")
     assert event(ann, "protested").location.name == "Nairobi"
-    assert event(ann, "travelled").location is None  # a destination is not where the journey happened
+    # a trip is coded as a visit, and a visit happens where the visitor goes (as GDELT places it)
+    assert event(ann, "travelled").location.name == "Nairobi"
 
 
 def test_origin_and_destination_are_not_where_a_move_happened(code):
@@ -217,6 +218,25 @@ def test_a_person_named_by_the_act_is_not_its_place(code, text, word, place):
     ("Karimov was captured on an Afghanistan battlefield in 2001.", "captured", "Afghanistan"),
     # what was shot down over a place
     ("Guerrillas shot down an army helicopter over southern Colombia on Tuesday.", "shot", "Colombia"),
+    # a named part of a town is narrower than the town it is "of", or its possessor
+    ("Two men were killed in the Sadriya neighborhood of Baghdad on Monday.", "killed", "Sadriya"),
+    ("Police arrested him in the al-Nahda area of Riyadh.", "arrested", "Nahda"),
+    ("A bomb exploded in a market in the Shaab neighbourhood of Baghdad.", "exploded", "Shaab"),
+    # ... but a town or a state is named after "of", its container before the word
+    ("Federal police captured a man in the Los Angeles suburb of Rosemead.", "captured", "Rosemead"),
+    ("An army patrol detained the suspect in Kandahar's Loya Wiala neighbourhood.", "detained", "Loya Wiala"),
+    # a building yields to the town it is in, the place a map shows
+    ("About 500 workers protested outside the Italian Consulate in Bogota on Friday.", "protested", "Bogota"),
+    ("A gunman opened fire at the Grand Hotel in Kandy, killing two guards.", "opened", "Kandy"),
+    # an embassy's country is whose it is, not where
+    ("Demonstrators rallied outside the embassies of France and Germany in Nairobi on Monday.", "rallied",
+     "Nairobi"),
+    # a march, a visit or a deployment is where it goes
+    ("Protesters marched to the French embassy in Ottawa on Sunday.", "marched", "Ottawa"),
+    ("The foreign minister travelled to Tehran at the head of a delegation.", "travelled", "Tehran"),
+    ("Russia deployed an air defense system to Syria last year.", "deployed", "Syria"),
+    # the skies above a place
+    ("Fighter jets patrolled the skies above Boston and Chicago on Monday.", "patrolled", "Boston"),
 ])
 def test_places_reached_through_relatives_participles_and_aerial_phrases(code, text, word, place):
     assert place in event(code(text), word).location.text

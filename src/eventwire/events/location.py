@@ -6,13 +6,16 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..model import Actor, Place
-from ..places.gazetteer import km_between
+from ..places.gazetteer import km_between, load_gazetteer
 from ..sentences import Sentence
 from .context import PERSONAL_PRONOUNS, Context, role_noun
 
-# Prepositions that say where ("in X", "near X", "outside X").
+# Prepositions that say where ("in X", "near X", "outside X", "the skies above X").
 _LOCATIVE = ("in", "at", "near", "outside", "inside", "across", "throughout", "around", "along", "off", "on",
-            "through", "within", "under", "beneath", "behind", "beyond")
+            "through", "within", "under", "beneath", "behind", "beyond", "above", "below")
+# Verbs of going and sending: their event is where they go.
+_MOVEMENTS = frozenset({"travel", "fly", "go", "come", "march", "walk", "send", "dispatch", "deploy", "redeploy",
+                        "move", "head", "return", "sail", "drive", "rush", "airlift", "ship", "parade", "trek"})
 # "Over" says where for what is done in the air ("shot down over Nicaragua", "patrolling over
 # northern Iraq"); elsewhere it says what about ("clashed over Kashmir", "talks over Cyprus").
 _AERIAL_VERBS = frozenset({"shoot", "fly", "patrol", "bomb", "drop", "intercept", "crash", "down", "overfly"})
@@ -383,21 +386,55 @@ def clause_place(ctx: Context, head: Token, free, object_ok=None) -> Place | Non
     if aerial:  # "shot down a helicopter over southern Colombia": on the object, where it flew
         phrases += [pobj for o in head.children if o.dep_ in ("dobj", "obj") for c in o.children
                     if c.dep_ == "prep" and c.lower_ == "over" for pobj in c.children if pobj.dep_ == "pobj"]
+    # a march, a visit or a deployment happens where it goes ("marched to the embassy in X",
+    # "travelled to Tehran", "sent reinforcements to X"), when no phrase says where it was
+    ends = [pobj for c in head.children if c.dep_ == "prep" and c.lower_ in ("to", "into")
+            for pobj in c.children if pobj.dep_ == "pobj"] if head.lemma_.lower() in _MOVEMENTS else []
     # the object of a physical act names where it was done ("captured Irbil in northern Iraq");
     # a passive subject only when no preposition says where ("the base was struck")
-    for group, ok in ((objects, object_ok), (phrases, free), (passive, object_ok)):
+    # (a destination may be the target too: "deployed missiles to Syria")
+    for group, ok in ((objects, object_ok), (phrases, free), (ends, object_ok or free), (passive, object_ok)):
         found = [p for token in group for p in named_places(ctx, token, ok)]
         if found:
-            return most_specific(found)
+            return _town_of_a_building(ctx, most_specific(found), found, group, ok)
     # "killed during two days of fighting in X", "after clashes in X"
     around = [pobj for c in head.children if c.dep_ == "prep" and c.lower_ in _CIRCUMSTANTIAL
               for pobj in c.children if pobj.dep_ == "pobj"]
-    for token in (t for group in (phrases, objects, passive, around) for head in group
+    for token in (t for group in (phrases, objects, ends, passive, around) for head in group
                   for t in (head, *head.conjuncts)):  # "shot a policeman and a boy in X"
         place = _nested_place(ctx, token, free, 0)
         if place is not None:
             return place
     return None
+
+
+def _town_of_a_building(ctx: Context, place: Place, found: list[Place], group: list[Token], ok) -> Place:
+    """A building or compound ("outside the US consulate in Sao Paulo", "at the Green Zone in
+    Baghdad") yields to the town the phrase puts it in, the place a map shows (the gazetteer
+    at best gives the building its town's point); a neighbourhood or a village keeps its own
+    name."""
+    if not _building(ctx, place):
+        return place
+    towns = [p for p in found if p is not place and not _building(ctx, p)] or [
+        p for token in group for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
+        for g in c.children if g.dep_ == "pobj" if (p := phrase_place(ctx, g, ok)) is not None]
+    # only the town whose point the building took, or any town for a building left unresolved: a
+    # base or an airport the gazetteer knows by its own name keeps it
+    towns = [p for p in towns if p.geonameid is not None and place.geonameid in (None, p.geonameid)]
+    return most_specific(towns) if towns else place
+
+
+# Words that head the name of a building or a compound, not of a settlement.
+_BUILDING_WORDS = frozenset({"embassy", "consulate", "theater", "theatre", "hospital", "mosque", "church", "temple",
+                             "hotel", "school", "university", "college", "prison", "jail", "stadium", "zone", "palace",
+                             "building", "tower", "square", "station", "airport", "base", "court", "parliament",
+                             "ministry", "headquarters", "market", "bazaar", "mall", "center", "centre", "office",
+                             "academy", "bank", "cathedral", "shrine"})
+
+
+def _building(ctx: Context, place: Place) -> bool:
+    words = ctx.doc.char_span(*place.span, alignment_mode="expand")
+    return words is not None and (words.root.ent_type_ == "FAC" or words[-1].lemma_.lower() in _BUILDING_WORDS)
 
 
 # How wide a place is: an event is located by the narrowest place its phrase names. A place the
@@ -418,7 +455,12 @@ def person_word(token: Token) -> bool:
 
 
 def most_specific(places: list[Place]) -> Place:
-    return min(places, key=lambda p: _WIDTH.get(p.precision, 1))  # min keeps the first of equals
+    """The narrowest place; of equals, a name the gazetteer lacks that took the point of another
+    place named with it ("the Sadriya neighbourhood of Baghdad" is at Baghdad's point, and is
+    inside it), else the first."""
+    inside = {id(p) for p in places if p.geonameid is not None and not load_gazetteer().knows(p.text)
+              and any(q is not p and q.geonameid == p.geonameid for q in places)}
+    return min(places, key=lambda p: (_WIDTH.get(p.precision, 1), id(p) not in inside))
 
 
 def named_places(ctx: Context, token: Token, ok) -> list[Place]:
@@ -433,12 +475,18 @@ def named_places(ctx: Context, token: Token, ok) -> list[Place]:
             if place is not None and ok(place) and id(place) not in seen:
                 seen.add(id(place))
                 found.append(place)
-            linked += [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
-                       for g in c.children if g.dep_ == "pobj"]
-            # the phrase's own name before its possessive container ("Miami's Little Havana district")
-            if t.lemma_.lower() not in _EPISODES:
-                linked += sorted((c for c in t.children if c.dep_ in _NOUN_LINKS and not _owner(ctx, c, t)),
-                                 key=lambda c: c.dep_ == "poss")
+            of = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for g in c.children if g.dep_ == "pobj" and not _represented(ctx, g, t)]
+            # the phrase's own name before its possessive container ("Miami's Little Havana
+            # district"); a name the tagger made an adjective ("the East Ghouta region") too
+            own = [] if t.lemma_.lower() in _EPISODES else sorted(
+                (c for c in t.children if (c.dep_ in _NOUN_LINKS or (
+                    c.dep_ == "amod" and c.pos_ == "PROPN" and c.i in ctx.place_at)) and not _owner(ctx, c, t)),
+                key=lambda c: c.dep_ == "poss")
+            # a part of a place is named before the word, its container after "of" ("the Shaab
+            # neighbourhood of Baghdad"); a town or a state after "of", its container before
+            # ("the Los Angeles suburb of Rosemead")
+            linked += [*own, *of] if t.lemma_.lower() in _PARTS else [*of, *own]
             linked += [c for c in t.conjuncts if c.i > t.i]
         level = linked
         if not level:
@@ -446,6 +494,9 @@ def named_places(ctx: Context, token: Token, ok) -> list[Place]:
     return found
 
 
+# Words for a part of a place: "the X district of Y" names X, inside Y.
+_PARTS = frozenset({"district", "subdistrict", "area", "neighborhood", "neighbourhood", "quarter", "region", "province",
+                    "governorate", "sector", "zone", "locality"})
 # Nouns for a war, campaign or negotiation: a place that names one ("the 1967 Mideast war", "the
 # Mosul offensive", "the Cyprus talks") names what it was about, a wide theatre, not where an act
 # in it happened.
@@ -471,6 +522,17 @@ def _owner(ctx: Context, modifier: Token, noun: Token) -> bool:
             and noun.i not in ctx.place_at and noun.lemma_.lower() not in _SITES)
 
 
+# Buildings that stand for a country abroad or an authority: "the embassies of the United States
+# and Britain" are in neither.
+_INSTITUTIONS = frozenset({"embassy", "consulate", "mission", "office", "headquarters", "ministry", "delegation",
+                           "representation", "legation"})
+
+
+def _represented(ctx: Context, name: Token, institution: Token) -> bool:
+    place = ctx.place_at.get(name.i)
+    return place is not None and place.precision == "country" and institution.lemma_.lower() in _INSTITUTIONS
+
+
 def phrase_place(ctx: Context, token: Token, ok, depth: int = 0) -> Place | None:
     """The place a noun phrase names (`named_places`, the narrowest), else the first one in a
     locative phrase on it ("a shop in X")."""
@@ -484,7 +546,7 @@ def _nested_place(ctx: Context, token: Token, ok, depth: int) -> Place | None:
     for child in token.children:
         if child.dep_ == "prep" and (child.lower_ in _LOCATIVE or child.lower_ == "of"):
             for pobj in child.children:
-                if pobj.dep_ == "pobj":
+                if pobj.dep_ == "pobj" and not _represented(ctx, pobj, token):
                     place = phrase_place(ctx, pobj, ok, depth + 1)
                     if place is not None:
                         return place

@@ -186,6 +186,8 @@ def find_mentions(doc: Doc, actors: list[Actor], gazetteer: Gazetteer) -> list[M
         return (span.start_char, span.end_char) in known_people
 
     def demonym(span: Span) -> bool:  # an adjective or a people, not "the Central African Republic"
+        if fold(span.text) in peoples():
+            return True  # "the southern Angolan city of X", "the Arab town of X", whatever the tag
         return span.label_ == "NORP" and span[-1].tag_ in ("JJ", "NNS", "NNPS") and any(
             s <= span.start_char and span.end_char <= e for s, e in nations)
 
@@ -198,6 +200,8 @@ def find_mentions(doc: Doc, actors: list[Actor], gazetteer: Gazetteer) -> list[M
         if ent.label_ in _TOPONYM_LABELS:
             if _bare_word(span):
                 continue  # "the Valley", "Islands", "the West": a word, not a name, even tagged
+            if demonym(span):
+                continue
             if person(span) and not _after_place_prep(span):
                 continue  # "captured Ocalan", but "officials in Hammond, Indiana"
             if free(span) and not _common_word(span, gazetteer):
@@ -257,6 +261,15 @@ def find_mentions(doc: Doc, actors: list[Actor], gazetteer: Gazetteer) -> list[M
         if not out or m.span.start >= out[-1].span.end:
             out.append(m)
     return out
+
+
+@lru_cache(maxsize=1)
+def peoples() -> frozenset[str]:
+    """Words for peoples and faiths: the adjectives of countries (data/actors/countries.csv:
+    "Angolan", "Iraqis") and of peoples and religions (data/places/peoples.csv: "Sunni",
+    "Kurdish"). None is a place's name, though the tagger sometimes says so."""
+    countries = (a for row in read_csv("actors", "countries.csv") for a in (row.get("adjectives") or "").split("|"))
+    return frozenset(fold(a) for a in (*countries, *_word_column("peoples.csv")) if a.strip())
 
 
 def _name_not_date(span: Span) -> bool:
@@ -572,7 +585,8 @@ def settlements(doc: Doc) -> list[Span]:
             if end > t.i + 2:
                 out.append(Span(doc, t.i + 2, end, label="GPE"))
         start = _proper_run_start(doc, t.i)
-        if start < t.i:
+        # a people or a faith before the word says whose the place is ("the Sunni city of X")
+        if start < t.i and not any(fold(w.text) in peoples() for w in doc[start:t.i]):
             out.append(Span(doc, start, t.i, label="GPE"))
         named = _named_after(doc, t.i)  # "a township called X"
         if named is not None:
