@@ -81,6 +81,33 @@ def test_a_people_or_faith_before_a_town_word_is_not_a_place(places, text, word,
     assert word not in found and town in found
 
 
+@pytest.mark.parametrize("text, town", [
+    # the parser hung the name on the day after it
+    # a part of a place completed by "of", or owned by the place's name
+    ("Shelling killed four civilians in the main rebel stronghold of Donetsk on Friday.", "Donetsk"),
+    ("The army continued its offensive in the eastern countryside of Aleppo this afternoon.", "Aleppo"),
+    ("The blast destroyed eight buildings in Colombo's business district.", "Colombo"),
+])
+def test_a_town_the_tagger_missed_in_a_place_phrase(places, text, town):
+    assert town in [p.text for p in places(text)]
+
+
+def test_a_name_the_parser_hung_on_a_day_keeps_its_preposition():
+    # "marched in Sanaa Friday" parsed as "in [Sanaa Friday]": the name is still after "in"
+    import spacy
+    from spacy.tokens import Doc
+
+    from eventwire.places import place_context
+    doc = Doc(spacy.blank("en").vocab, words=["They", "marched", "in", "Sanaa", "Friday", "."], heads=[1, 1, 1, 4, 2, 1],
+              deps=["nsubj", "ROOT", "prep", "compound", "pobj", "punct"], ents=["O", "O", "O", "O", "B-DATE", "O"])
+    assert place_context(doc[3:4], set())
+    assert not place_context(doc[0:1], set())
+
+
+def test_a_language_is_still_no_place(places):
+    assert not places("The statement was broadcast in Arabic and English on Monday.")
+
+
 def test_a_country_the_tagger_missed_is_still_a_place(places):
     found = places("Aid convoys crossed from Chad into Sudan and DRC on Monday.")
     assert {p.country for p in found} >= {"TCD", "SDN", "COD"}

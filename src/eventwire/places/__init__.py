@@ -64,6 +64,12 @@ _BASED = frozenset({"based", "headquartered"})
 _OTHER_WORDS = frozenset({"other", "nearby", "neighbouring", "neighboring", "surrounding", "several", "many"})
 _AFTER_WORDS = frozenset({"city", "town", "village", "area", "suburb", "township", "residents", "metropolis",
                           "peninsula", "neighbourhood", "neighborhood", *_ADMIN_WORDS})
+# Nouns for parts of a place, which a place's name owns ("X's business district") or completes
+# ("the outskirts of X").
+_PLACE_PARTS = frozenset({"countryside", "outskirts", "suburbs", "streets", "centre", "center", "heart", "stronghold",
+                          "district", "districts", "neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods",
+                          "slum", "slums", "quarter", "environs", "periphery", "port", "harbour", "harbor", "airport",
+                          "downtown", "outskirt", "suburb", "area", "areas", "province", "governorate"})
 _PLACE_PREPS = frozenset({"in", "near", "outside", "at", "around", "across", "into", "from", "inside",
                           "to", "toward", "towards", "through", "throughout", "within", "via", "between",
                           "across", "off", "beyond", "nearby"})
@@ -206,7 +212,8 @@ def find_mentions(doc: Doc, actors: list[Actor], gazetteer: Gazetteer) -> list[M
                 continue  # "captured Ocalan", but "officials in Hammond, Indiana"
             if free(span) and not _common_word(span, gazetteer):
                 found.append(Mention(span, "entity"))
-        elif ent.label_ in _MISLABELS or (ent.label_ in ("DATE", "TIME") and _name_not_date(span)):
+        elif ent.label_ in _MISLABELS or (ent.label_ in ("DATE", "TIME") and _name_not_date(span)) or (
+                ent.label_ == "LANGUAGE" and not _a_language(span)):
             if demonym(span):
                 continue
             if gazetteer.knows(span.text) or (len(span) > 1 and span[-1].lower_ in _ADMIN_WORDS
@@ -270,6 +277,19 @@ def peoples() -> frozenset[str]:
     "Kurdish"). None is a place's name, though the tagger sometimes says so."""
     countries = (a for row in read_csv("actors", "countries.csv") for a in (row.get("adjectives") or "").split("|"))
     return frozenset(fold(a) for a in (*countries, *_word_column("peoples.csv")) if a.strip())
+
+
+@lru_cache(maxsize=1)
+def _languages() -> frozenset[str]:
+    import pycountry
+
+    return frozenset(fold(part) for language in pycountry.languages for part in language.name.split(";"))
+
+
+def _a_language(span: Span) -> bool:
+    """Whether a name the tagger called a language is one ("in Arabic"); "the countryside of
+    Aleppo" is not."""
+    return fold(span.text) in _languages() or fold(span.text) in peoples()
 
 
 def _name_not_date(span: Span) -> bool:
@@ -426,12 +446,16 @@ def place_context(span: Span, known: set[int], person: bool = False, container: 
     paired by a comma with a known place ("Ubay, Bohol"), or listed with known places."""
     doc, root = span.doc, span.root
     preps = _PERSON_PREPS if person else _PLACE_PREPS
+    if root.dep_ == "compound" and root.head.ent_type_ in ("DATE", "TIME"):
+        root = root.head  # "marched in Sanaa Friday": the parser hung the name on the day
     if root.dep_ == "pobj":
         head = root.head
         if head.lower_ in preps:
             return True
-        if head.lower_ == "of" and head.head.lower_ in _SETTLEMENT_WORDS:
-            return True
+        if head.lower_ == "of" and (head.head.lower_ in _SETTLEMENT_WORDS or head.head.lower_ in _PLACE_PARTS):
+            return True  # "the town of X", "the eastern countryside of X", "the rebel stronghold of X"
+    if root.dep_ == "poss" and root.head.lower_ in _PLACE_PARTS:
+        return True  # "X's business district", "X's largest slum"
     after = doc[span.end] if span.end < len(doc) else None
     if after is not None and after.lower_ in _AFTER_WORDS:
         return True
@@ -823,6 +847,8 @@ def acts(ent: Span) -> bool:
     town, whatever the parser made of it ("a baker from Tacoma, Washington shares...")."""
     if _container_after_town(ent):
         return False
+    if ent.root.dep_ == "poss" and ent.root.head.lower_ in _PLACE_PARTS:
+        return False  # "Baghdad's largest slum" is part of the place, no act of its government
     head = ent.root
     while head.dep_ in ("compound", "amod", "flat") and head.head.i != head.i:
         head = head.head
