@@ -235,6 +235,10 @@ def test_a_person_named_by_the_act_is_not_its_place(code, text, word, place):
     ("Protesters marched to the French embassy in Ottawa on Sunday.", "marched", "Ottawa"),
     ("The foreign minister travelled to Tehran at the head of a delegation.", "travelled", "Tehran"),
     ("Russia deployed an air defense system to Syria last year.", "deployed", "Syria"),
+    # a country's sites are in it
+    ("National Guard troops patrolled the country's ports and Venezuela's oil installations on Sunday.",
+     "patrolled", "Venezuela"),
+    ("Allied warplanes have been patrolling Iraq's northern skies since the ceasefire.", "patrolling", "Iraq"),
     # the skies above a place
     ("Fighter jets patrolled the skies above Boston and Chicago on Monday.", "patrolled", "Boston"),
 ])

@@ -452,6 +452,8 @@ def test_passive_subjects_that_act(code, text, word, source, target):
     ("Militants unleashed intense fire on a police convoy near the bridge.", ["190"]),
     # armed forces entering a place take it; others entering do not
     ("Taliban fighters entered the city of Kunduz on Sunday.", ["192"]),
+    # ... a place the places stage knows, though the tagger saw no place
+    ("Army tanks crossed the border and entered the Idlib governorate on Friday.", ["192"]),
     ("Government troops recovered the town of Bama from the insurgents.", ["192"]),
     ("Thousands of refugees entered Greece last week.", []),
     ("The two countries entered an agreement on fishing rights.", ["057"]),

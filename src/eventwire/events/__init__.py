@@ -62,7 +62,7 @@ def find_events(doc: Doc, sentences: list[Sentence], actors: list[Actor], places
                   dateline, names_of(doc, actors), frozenset(p.span for p in places), landmarks_of(doc, place_at))
     events: list[Event] = []
     for sentence in sentences:
-        triggers = find_triggers(sentence, lexicon, codebook)
+        triggers = find_triggers(sentence, lexicon, codebook, frozenset(place_at))
         root_at = {t.i: _kind(m.rule.cameo) for t, m in triggers}
         for token, match in triggers:
             # coordinated verbs of the same kind describe one incident and share its place
@@ -82,14 +82,16 @@ def names_of(doc: Doc, actors: list[Actor]) -> frozenset[tuple[int, int]]:
                       *((e.start_char, e.end_char) for e in doc.ents if e.label_ in _NAME_LABELS)])
 
 
-def find_triggers(sentence: Sentence, lexicon: Lexicon, codebook: Codebook) -> list[tuple[Token, Match]]:
-    """The sentence's event-bearing verbs and the lexicon rule each matched."""
+def find_triggers(sentence: Sentence, lexicon: Lexicon, codebook: Codebook,
+                  places: frozenset[int] = frozenset()) -> list[tuple[Token, Match]]:
+    """The sentence's event-bearing verbs and the lexicon rule each matched (`places`: the
+    indices of words the places stage found to be places)."""
     found, consumed = [], set()  # xcomp verbs folded into their governor ("offered to assist")
     for token in sentence.span:
         if token.pos_ != "VERB" or token.i in consumed or _people_named_by_participle(token) or evidential(token) \
                 or _hyphenated_modifier(token):
             continue
-        match = lexicon.match_verb(token) or acled_match(token)
+        match = lexicon.match_verb(token, places) or acled_match(token)
         if match is None or match.rule.cameo is None or match.rule.cameo not in codebook:
             continue
         if match.rule.cameo[:2] in _VIOLENT and any(t.lemma_.lower() in lexicon.sports_words

@@ -58,9 +58,10 @@ class Lexicon:
             if row.get("cameo"):
                 self.nouns[row["lemma"].lower()] = (frozenset(split_list(row.get("light_verbs", ""))), row["cameo"])
 
-    def match_verb(self, verb: Token) -> Match | None:
+    def match_verb(self, verb: Token, places: frozenset[int] = frozenset()) -> Match | None:
         """The most specific rule that matches; an event noun as object ("gave aid", "held talks")
-        is more specific than the verb's bare sense."""
+        is more specific than the verb's bare sense. `places`: the indices of words the places
+        stage found to be places, which an object row of places ("entered X") accepts."""
         tried_compounds = False
         lemma = verb.lemma_.lower()
         for rule in self.verbs.get(lemma, ()):
@@ -72,13 +73,13 @@ class Lexicon:
                 if compound is not None:
                     return compound
             if rule.kind == "":
-                return self.match_light_verb(verb) or self.match_like(verb) or Match(rule, None)
-            complement = _complement(verb, rule)
+                return self.match_light_verb(verb) or self.match_like(verb, places) or Match(rule, None)
+            complement = _complement(verb, rule, places)
             if complement is not None:
                 return Match(rule, complement)
-        return self.match_like(verb) or self.match_light_verb(verb, eventless=True)  # no row fits the verb
+        return self.match_like(verb, places) or self.match_light_verb(verb, eventless=True)  # no row fits
 
-    def match_like(self, verb: Token) -> Match | None:
+    def match_like(self, verb: Token, places: frozenset[int] = frozenset()) -> Match | None:
         """An object row of a verb this one is like (data/events/verb_classes.csv), for an object
         its own rows do not name: 'cancelled the curfew' as 'lifted the curfew'. The rule's label
         says whose row it was ('cancel~lift +obj:curfew')."""
@@ -86,7 +87,7 @@ class Lexicon:
         for like in self.likes.get(lemma, ()):
             for rule in self.verbs.get(like, ()):
                 if rule.kind == "obj" and rule.cameo is not None:
-                    complement = _complement(verb, rule)
+                    complement = _complement(verb, rule, places)
                     if complement is not None:
                         return Match(Rule(f"{lemma}~{like}", rule.kind, rule.value, rule.cameo), complement)
         return None
@@ -208,7 +209,7 @@ def _when(prep: Token) -> bool:
     return any(p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME") for p in prep.children)
 
 
-def _complement(verb: Token, rule: Rule) -> Token | None:
+def _complement(verb: Token, rule: Rule, places: frozenset[int] = frozenset()) -> Token | None:
     for child in [*verb.children, *(_event_pobjs(verb) if rule.kind == "obj" else ())]:
         if rule.kind == "to" and _infinitive_complement(child):
             if rule.value in ("*", child.lemma_.lower()):
@@ -222,7 +223,7 @@ def _complement(verb: Token, rule: Rule) -> Token | None:
         elif rule.kind == "obj" and child.dep_ in (*_OBJECT_DEPS, "pobj"):
             noun = quantified(child)
             if rule.value in noun_keys(noun) or (rule.value == PLACE_CLASS and child.dep_ in _OBJECT_DEPS
-                                                 and placelike(noun)):
+                                                 and (placelike(noun) or noun.i in places)):
                 return noun
     return None
 
@@ -231,7 +232,8 @@ def _complement(verb: Token, rule: Rule) -> Token | None:
 # the town").
 PLACE_CLASS = "@place"
 _PLACE_NOUNS = frozenset({"town", "city", "village", "district", "area", "province", "region", "capital",
-                          "territory", "neighbourhood", "neighborhood", "suburb", "quarter", "camp", "country"})
+                          "territory", "neighbourhood", "neighborhood", "suburb", "quarter", "camp", "country",
+                          "governorate"})
 
 
 def placelike(noun: Token) -> bool:

@@ -250,7 +250,7 @@ def _local_modifier(ctx: Context, place: Place, root: Token) -> bool:
 _SITES = frozenset({"camp", "village", "town", "city", "capital", "district", "area", "neighborhood", "neighbourhood",
                     "suburb", "province", "region", "market", "street", "road", "highway", "township",
                     "battlefield", "front", "frontline", "border", "territory", "soil", "coast", "waters",
-                    "airspace", "countryside"})
+                    "airspace", "countryside", "sky", "skies", "coastline", "installation", "oilfield", "port"})
 
 
 def sharing_objects(verb: Token) -> list[Token]:
@@ -481,7 +481,7 @@ def named_places(ctx: Context, token: Token, ok) -> list[Place]:
             # district"); a name the tagger made an adjective ("the East Ghouta region") too
             own = [] if t.lemma_.lower() in _EPISODES else sorted(
                 (c for c in t.children if (c.dep_ in _NOUN_LINKS or (
-                    c.dep_ == "amod" and c.pos_ == "PROPN" and c.i in ctx.place_at)) and not _owner(ctx, c, t)),
+                    c.dep_ == "amod" and c.i in ctx.place_at)) and not _owner(ctx, c, t)),
                 key=lambda c: c.dep_ == "poss")
             # a part of a place is named before the word, its container after "of" ("the Shaab
             # neighbourhood of Baghdad"); a town or a state after "of", its container before

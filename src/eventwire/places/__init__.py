@@ -64,12 +64,15 @@ _BASED = frozenset({"based", "headquartered"})
 _OTHER_WORDS = frozenset({"other", "nearby", "neighbouring", "neighboring", "surrounding", "several", "many"})
 _AFTER_WORDS = frozenset({"city", "town", "village", "area", "suburb", "township", "residents", "metropolis",
                           "peninsula", "neighbourhood", "neighborhood", *_ADMIN_WORDS})
-# Nouns for parts of a place, which a place's name owns ("X's business district") or completes
-# ("the outskirts of X").
+# Nouns for parts and sites of a place, which a place's name owns ("X's business district",
+# "X's northern skies") or completes ("the outskirts of X").
 _PLACE_PARTS = frozenset({"countryside", "outskirts", "suburbs", "streets", "centre", "center", "heart", "stronghold",
                           "district", "districts", "neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods",
                           "slum", "slums", "quarter", "environs", "periphery", "port", "harbour", "harbor", "airport",
-                          "downtown", "outskirt", "suburb", "area", "areas", "province", "governorate"})
+                          "downtown", "outskirt", "suburb", "area", "areas", "province", "governorate",
+                          "coast", "coastline", "waters", "skies", "airspace", "border", "borders", "frontier",
+                          "territory", "soil", "cities", "towns", "villages", "installations", "oilfields",
+                          "oilfield", "ports"})
 _PLACE_PREPS = frozenset({"in", "near", "outside", "at", "around", "across", "into", "from", "inside",
                           "to", "toward", "towards", "through", "throughout", "within", "via", "between",
                           "across", "off", "beyond", "nearby"})
