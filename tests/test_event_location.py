@@ -235,6 +235,9 @@ def test_a_person_named_by_the_act_is_not_its_place(code, text, word, place):
     ("Protesters marched to the French embassy in Ottawa on Sunday.", "marched", "Ottawa"),
     ("The foreign minister travelled to Tehran at the head of a delegation.", "travelled", "Tehran"),
     ("Russia deployed an air defense system to Syria last year.", "deployed", "Syria"),
+    # a physical act happens where its target is
+    ("The militants launched a new assault on the Mazar Military Airport on Thursday.", "launched",
+     "Mazar Military Airport"),
     # a country's sites are in it
     ("National Guard troops patrolled the country's ports and Venezuela's oil installations on Sunday.",
      "patrolled", "Venezuela"),

@@ -48,15 +48,21 @@ def place_of(ctx: Context, verb: Token, clause: Token, sentence: Sentence, kin: 
     def named(place: Place) -> bool:
         return _in_a_name(ctx, place)
 
+    physical = code[:2] in _PHYSICAL_ROOTS or code[:3] in _VISIT_CODES
+
     def free(place: Place) -> bool:
         return not named(place) and not any(s < place.span[1] and place.span[0] < e for s, e in taken)
 
-    physical = code[:2] in _PHYSICAL_ROOTS or code[:3] in _VISIT_CODES
+    def here(place: Place) -> bool:
+        # a physical act happens where its target is ("launched an assault on the airport",
+        # "strikes on Aleppo"), so only a name rules a place out of its own phrases
+        return not named(place)
     landmarks = ctx.landmarks
     # a reference point ("Iskandariyah, south of Baghdad", "40 km from X") only when nothing
     # else is attached to the clause
+    clause_free = here if physical else free
     for near in ((False, True) if landmarks else (True,)):
-        ok = free if near else (lambda p: free(p) and p.span not in landmarks)
+        ok = clause_free if near else (lambda p: clause_free(p) and p.span not in landmarks)
         object_ok = None
         if physical:  # what an arrest, abduction or assassination takes is a person, whatever its name
             object_ok = (lambda p: not named(p) and (near or p.span not in landmarks)
