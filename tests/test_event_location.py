@@ -235,6 +235,14 @@ def test_a_person_named_by_the_act_is_not_its_place(code, text, word, place):
     ("Protesters marched to the French embassy in Ottawa on Sunday.", "marched", "Ottawa"),
     ("The foreign minister travelled to Tehran at the head of a delegation.", "travelled", "Tehran"),
     ("Russia deployed an air defense system to Syria last year.", "deployed", "Syria"),
+    # a day named in a clause right after only dates it, no distance in time
+    ("Nine people were killed and 30 wounded after gunmen stormed a hotel in the city of Garissa Friday, "
+     "police said.", "killed", "Garissa"),
+    # "next to" says where
+    ("A bomber blew himself up next to a police patrol in Kandahar on Monday, killing two officers.", "blew",
+     "Kandahar"),
+    # a place the parser hung on the day after it
+    ("About 200 students demonstrated outside the Vatican Sunday to demand reforms.", "demonstrated", "Vatican"),
     # a physical act happens where its target is
     ("The militants launched a new assault on the Mazar Military Airport on Thursday.", "launched",
      "Mazar Military Airport"),

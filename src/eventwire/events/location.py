@@ -282,8 +282,13 @@ def _simultaneous_clauses(verb: Token) -> list[Token]:
 
 
 def _measured(marker: Token, clause: Token) -> bool:
-    """'six months after ...': a distance in time, on the marker or on its clause."""
-    return any(True for _ in marker.children) or any(c.dep_ == "npadvmod" for c in clause.children)
+    """'six months after ...': a distance in time, on the marker or on its clause; a day named
+    in the clause only dates it ("after a bomber attacked a court in X Friday")."""
+    return any(True for _ in marker.children) or any(
+        c.dep_ == "npadvmod" and c.lemma_.lower() in _TIME_UNITS for c in clause.children)
+
+
+_TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "moment", "while"})
 
 
 def _participant_place(ctx: Context, clause: Token, ok, object_ok) -> Place | None:
@@ -396,6 +401,10 @@ def clause_place(ctx: Context, head: Token, free, object_ok=None) -> Place | Non
     # "travelled to Tehran", "sent reinforcements to X"), when no phrase says where it was
     ends = [pobj for c in head.children if c.dep_ == "prep" and c.lower_ in ("to", "into")
             for pobj in c.children if pobj.dep_ == "pobj"] if head.lemma_.lower() in _MOVEMENTS else []
+    # "next to X", "close to X": where, though "to" alone says where something went
+    phrases += [pobj for adv in head.children if adv.dep_ == "advmod" and adv.lower_ in ("next", "close")
+                for p in adv.children if p.dep_ == "prep" and p.lower_ == "to"
+                for pobj in p.children if pobj.dep_ == "pobj"]
     # the object of a physical act names where it was done ("captured Irbil in northern Iraq");
     # a passive subject only when no preposition says where ("the base was struck")
     # (a destination may be the target too: "deployed missiles to Syria")
@@ -525,7 +534,8 @@ def _owner(ctx: Context, modifier: Token, noun: Token) -> bool:
     warship"); before a site word it is where ("the Gaza border", "a Syria camp")."""
     place = ctx.place_at.get(modifier.i)
     return (modifier.dep_ in ("compound", "nmod") and place is not None and place.precision == "country"
-            and noun.i not in ctx.place_at and noun.lemma_.lower() not in _SITES)
+            and noun.i not in ctx.place_at and noun.lemma_.lower() not in _SITES
+            and noun.ent_type_ not in ("DATE", "TIME"))  # "outside the Vatican Sunday": hung on the day
 
 
 # Buildings that stand for a country abroad or an authority: "the embassies of the United States
