@@ -648,3 +648,28 @@ def test_destruction_and_violence_by_crowds_are_riots(code, text, sub_event):
 ])
 def test_chemical_weapons_apart_from_tear_gas(code, text, code_):
     assert code_ in [e.cameo.code for e in code(text).events]
+
+
+# Families of violence and protest the lexicon once missed, each with a look-alike that is no
+# such event.
+@pytest.mark.parametrize("text, code_", [
+    ("A 40-year-old man defiled a nine-year-old girl in Kakamega on Sunday.", "1821"),
+    ("Militiamen sexually assaulted women fleeing the fighting, the UN said.", "1821"),
+    ("Rioters hurled bricks and bottles at riot police in the port city.", "145"),
+    ("Unpaid teachers staged a sit-in outside the education ministry on Monday.", "141"),
+    ("Government helicopters dropped chlorine on a rebel-held suburb overnight.", "2041"),
+    ("The student leader was forcibly disappeared after the protests.", "181"),
+    ("A supply truck triggered a mine on the road north of the town.", "1833"),
+    ("A suspect rammed a patrol car at a checkpoint and fled on foot.", "180"),
+])
+def test_violence_and_protest_families(code, text, code_):
+    assert code_ in [e.cameo.code for e in code(text).events]
+
+
+@pytest.mark.parametrize("text, root", [
+    ("The county governor abused his office for years.", "18"),
+    ("Households used less natural gas during the mild winter.", "17"),
+    ("The former oil minister looted public funds worth millions of dollars.", "17"),
+])
+def test_look_alikes_of_violence_are_not_coded_so(code, text, root):
+    assert not [e for e in code(text).events if e.cameo.root == root]
