@@ -661,6 +661,7 @@ def test_chemical_weapons_apart_from_tear_gas(code, text, code_):
     ("The student leader was forcibly disappeared after the protests.", "181"),
     ("A supply truck triggered a mine on the road north of the town.", "1833"),
     ("A suspect rammed a patrol car at a checkpoint and fled on foot.", "180"),
+    ("Protesters set two buses ablaze on the main road.", "1712"),  # "ablaze" parsed as the object's predicate
 ])
 def test_violence_and_protest_families(code, text, code_):
     assert code_ in [e.cameo.code for e in code(text).events]

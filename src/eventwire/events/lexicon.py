@@ -217,8 +217,9 @@ def _complement(verb: Token, rule: Rule, places: frozenset[int] = frozenset()) -
         elif rule.kind == "prep" and child.dep_ in ("prep", "agent", "dative") and child.lower_ == rule.value \
                 and not _when(child):
             return child
-        elif rule.kind == "prt" and child.dep_ in ("prt", "advmod") and child.lower_ == rule.value:
-            # spaCy often attaches the particle as advmod ("stepped down", "walked out")
+        elif rule.kind == "prt" and child.dep_ in ("prt", "advmod", "oprd") and child.lower_ == rule.value:
+            # spaCy often attaches the particle as advmod ("stepped down", "walked out"), or an
+            # adjective as the object's predicate ("set two buses ablaze")
             return child
         elif rule.kind == "obj" and child.dep_ in (*_OBJECT_DEPS, "pobj"):
             noun = quantified(child)

@@ -12,7 +12,7 @@ from .context import PERSONAL_PRONOUNS, Context, role_noun
 
 # Prepositions that say where ("in X", "near X", "outside X", "the skies above X").
 _LOCATIVE = ("in", "at", "near", "outside", "inside", "across", "throughout", "around", "along", "off", "on",
-            "through", "within", "under", "beneath", "behind", "beyond", "above", "below")
+            "through", "within", "under", "beneath", "behind", "beyond", "above", "below", "among")
 # Verbs of going and sending: their event is where they go.
 _MOVEMENTS = frozenset({"travel", "fly", "go", "come", "march", "walk", "send", "dispatch", "deploy", "redeploy",
                         "move", "head", "return", "sail", "drive", "rush", "airlift", "ship", "parade", "trek"})
@@ -575,6 +575,13 @@ def _nested_place(ctx: Context, token: Token, ok, depth: int) -> Place | None:
                           for g in c.children if g.dep_ == "pobj" if (p := phrase_place(ctx, g, ok, depth + 1))), None)
             if place is not None:
                 return place
+    # what people or things were doing there ("among fans celebrating in X", "a convoy
+    # travelling through X"): an ongoing act says where they were
+    for doing in (c for c in token.children if c.dep_ == "acl" and c.tag_ == "VBG"):
+        place = next((p for c in doing.children if c.dep_ == "prep" and c.lower_ in _WHERE_ONE_IS
+                      for g in c.children if g.dep_ == "pobj" if (p := phrase_place(ctx, g, ok, depth + 1))), None)
+        if place is not None:
+            return place
     return None
 
 
