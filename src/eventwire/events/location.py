@@ -40,8 +40,10 @@ def place_of(ctx: Context, verb: Token, clause: Token, sentence: Sentence, kin: 
     - "dateline": the dateline city, when the sentence names no place at all.
 
     Never a place inside an actor's name ("the U.S. Army", "the Islamic State of Iraq"), nor the
-    event's own source or target as the actor stage found them, except civilians ("Israel captured
-    it from Jordan" did not happen in Jordan; "shelled the city of Donetsk" did happen there)."""
+    event's own source or target as the actor stage found them, except civilians, and except in
+    a physical act's own clause, which happens where its target is ("Israel captured it from
+    Jordan" did not happen in Jordan; "shelled the city of Donetsk" and "launched an assault on
+    the airport" did happen there)."""
     # a participant the actor stage found; a target read off a place ("curfew in Abidjan") is not
     taken = [a.span for a in participants if a.sector != "CVL" and a.span in ctx.names]
 
@@ -57,6 +59,7 @@ def place_of(ctx: Context, verb: Token, clause: Token, sentence: Sentence, kin: 
         # a physical act happens where its target is ("launched an assault on the airport",
         # "strikes on Aleppo"), so only a name rules a place out of its own phrases
         return not named(place)
+
     landmarks = ctx.landmarks
     # a reference point ("Iskandariyah, south of Baghdad", "40 km from X") only when nothing
     # else is attached to the clause
@@ -571,18 +574,22 @@ def _nested_place(ctx: Context, token: Token, ok, depth: int) -> Place | None:
     if not person_word(token):
         for clause in (c for c in token.children if c.dep_ == "relcl" and not any(
                 w.lower_ in ("who", "whom", "whose") for w in c.subtree)):
-            place = next((p for c in clause.children if c.dep_ == "prep" and c.lower_ in _WHERE_ONE_IS
-                          for g in c.children if g.dep_ == "pobj" if (p := phrase_place(ctx, g, ok, depth + 1))), None)
+            place = _where_one_is(ctx, clause, ok, depth)
             if place is not None:
                 return place
     # what people or things were doing there ("among fans celebrating in X", "a convoy
     # travelling through X"): an ongoing act says where they were
     for doing in (c for c in token.children if c.dep_ == "acl" and c.tag_ == "VBG"):
-        place = next((p for c in doing.children if c.dep_ == "prep" and c.lower_ in _WHERE_ONE_IS
-                      for g in c.children if g.dep_ == "pobj" if (p := phrase_place(ctx, g, ok, depth + 1))), None)
+        place = _where_one_is(ctx, doing, ok, depth)
         if place is not None:
             return place
     return None
+
+
+def _where_one_is(ctx: Context, clause: Token, ok, depth: int) -> Place | None:
+    """The first place in a phrase on a clause that says where someone is ("in X", "near X")."""
+    return next((p for c in clause.children if c.dep_ == "prep" and c.lower_ in _WHERE_ONE_IS
+                 for g in c.children if g.dep_ == "pobj" if (p := phrase_place(ctx, g, ok, depth + 1))), None)
 
 
 def continued_place(ctx: Context, verb: Token, free, object_ok=None) -> Place | None:

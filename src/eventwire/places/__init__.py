@@ -73,6 +73,7 @@ _PLACE_PARTS = frozenset({"countryside", "outskirts", "suburbs", "streets", "cen
                           "coast", "coastline", "waters", "skies", "airspace", "border", "borders", "frontier",
                           "territory", "soil", "cities", "towns", "villages", "installations", "oilfields",
                           "oilfield", "ports"})
+_OF_PLACE_WORDS = _SETTLEMENT_WORDS | _PLACE_PARTS  # "the town of X", "the outskirts of X"
 _PLACE_PREPS = frozenset({"in", "near", "outside", "at", "around", "across", "into", "from", "inside",
                           "to", "toward", "towards", "through", "throughout", "within", "via", "between",
                           "across", "off", "beyond", "nearby"})
@@ -455,7 +456,7 @@ def place_context(span: Span, known: set[int], person: bool = False, container: 
         head = root.head
         if head.lower_ in preps:
             return True
-        if head.lower_ == "of" and (head.head.lower_ in _SETTLEMENT_WORDS or head.head.lower_ in _PLACE_PARTS):
+        if head.lower_ == "of" and head.head.lower_ in _OF_PLACE_WORDS:
             return True  # "the town of X", "the eastern countryside of X", "the rebel stronghold of X"
     if root.dep_ == "poss" and root.head.lower_ in _PLACE_PARTS:
         return True  # "X's business district", "X's largest slum"
