@@ -238,6 +238,8 @@ def test_a_person_named_by_the_act_is_not_its_place(code, text, word, place):
     # a day named in a clause right after only dates it, no distance in time
     ("Nine people were killed and 30 wounded after gunmen stormed a hotel in the city of Garissa Friday, "
      "police said.", "killed", "Garissa"),
+    # an attack that did it is where it was
+    ("A series of bombings across Somalia on Monday killed at least 20 people.", "killed", "Somalia"),
     # among people doing something somewhere
     ("An attacker detonated his car among a crowd of football fans celebrating in the Karrada district of "
      "Baghdad on Tuesday.", "detonated", "Karrada"),

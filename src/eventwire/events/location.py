@@ -9,6 +9,7 @@ from ..model import Actor, Place
 from ..places.gazetteer import km_between, load_gazetteer
 from ..sentences import Sentence
 from .context import PERSONAL_PRONOUNS, Context, role_noun
+from .lexicon import load_lexicon, noun_keys
 
 # Prepositions that say where ("in X", "near X", "outside X", "the skies above X").
 _LOCATIVE = ("in", "at", "near", "outside", "inside", "across", "throughout", "around", "along", "off", "on",
@@ -301,6 +302,11 @@ def _participant_place(ctx: Context, clause: Token, ok, object_ok) -> Place | No
     acts: a statement's maker is often elsewhere ("officials in X said")."""
     people = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
     people += [pobj for c in clause.children if c.dep_ == "agent" for pobj in c.children if pobj.dep_ == "pobj"]
+    # an attack that did it is where it was ("a wave of attacks across Iraq killed 30")
+    for doer in (p for p in people if p.dep_ in ("nsubj", "pobj") and _an_attack(p)):
+        place = _nested_place(ctx, doer, ok, 0)
+        if place is not None:
+            return place
     for person in people:
         for prep in (c for c in person.children if c.dep_ == "prep" and c.lower_ in _WHERE_ONE_IS):
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
@@ -328,6 +334,18 @@ def _participant_place(ctx: Context, clause: Token, ok, object_ok) -> Place | No
     return None
 
 
+def _an_attack(noun: Token) -> bool:
+    """A noun for a violent event, or a run of them ("a wave of attacks", "a series of blasts")."""
+    nouns = load_lexicon().nouns
+    for word in (noun, *(g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for g in c.children if g.dep_ == "pobj")):
+        entry = next((nouns[k] for k in noun_keys(word) if k in nouns), None)
+        if entry is not None and entry[1][:2] in _VIOLENT_ROOTS:
+            return True
+    return False
+
+
+_VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 # Participles that tell a person's record, not where they are ("suspects involved in the
 # abduction of X", "a man wanted in X").
 _RECORD = frozenset({"involve", "accuse", "bear", "want", "suspect", "link", "convict", "charge", "implicate",
