@@ -323,6 +323,14 @@ def _participant_place(ctx: Context, clause: Token, ok, object_ok) -> Place | No
             place = clause_place(ctx, described, ok, object_ok if aimed else None)
             if place is not None:
                 return place
+    # a victim who is a place's ("Mexico's police chief was shot", "killed Kabul's mayor"): in
+    # that place, when nothing else says where
+    victims = [c for c in clause.children if c.dep_ in ("dobj", "obj", "nsubjpass") and person_word(c)
+               and c.lemma_.lower() not in _INSTITUTIONS]  # "Australia's embassy in X" is abroad
+    owned = [place for v in victims for c in v.children if c.dep_ == "poss"
+             if (place := ctx.place_at.get(c.i)) is not None]  # the victim's name holds it: no `ok`
+    if owned:
+        return owned[0]
     # the victim as a participle describes them: "an officer walking near his home in X",
     # "militiamen stationed in X"
     for victim in (c for c in clause.children if c.dep_ in ("dobj", "obj")):
