@@ -238,6 +238,8 @@ def test_a_person_named_by_the_act_is_not_its_place(code, text, word, place):
     # a day named in a clause right after only dates it, no distance in time
     ("Nine people were killed and 30 wounded after gunmen stormed a hotel in the city of Garissa Friday, "
      "police said.", "killed", "Garissa"),
+    # where a victim was passing
+    ("The cleric was shot dead as he left a mosque in Kirkuk on Friday.", "shot", "Kirkuk"),
     # a victim who is a place's, when nothing else says where
     ("Peru's deputy interior minister was shot dead outside his home on Tuesday.", "shot", "Peru"),
     # an attack that did it is where it was
@@ -273,6 +275,9 @@ def test_places_reached_through_relatives_participles_and_aerial_phrases(code, t
     # a place that names a war says what it was about, not where an act in it happened
     ("Israel captured the plateau from Syria in the 1967 Middle East war and later annexed it.", "captured"),
     ("The town was shelled by artillery in the 1995 Balkan war, residents recall.", "shelled"),
+    # what another clause's verb takes is no place of this act, unless the verb is an act of
+    # force or a passing (the Kirkuk row of the table above)
+    ("A car bomb exploded near a cafe after Iraq defeated Jordan on Sunday.", "exploded"),
     # ... but not an embassy abroad
     ("Norway's embassy in the capital was bombed on Friday.", "bombed"),
     # a country outside the event's clause is whose, not where

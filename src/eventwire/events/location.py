@@ -202,7 +202,8 @@ def attached_place(ctx: Context, verb: Token, clause: Token, kin: set[int], ok, 
     for head in [verb, *partners]:
         # of a clause of what was going on, where it was, not what was done ("as they shelled X")
         place = continued_place(ctx, head, ok, object_ok) or next(
-            (p for c in _simultaneous_clauses(head) if (p := clause_place(ctx, c, ok, object_ok)) is not None), None)
+            (p for c in _simultaneous_clauses(head)
+             if (p := clause_place(ctx, c, ok, object_ok if _physical_verb(c) else None)) is not None), None)
         if place is not None:
             return place
     return _participant_place(ctx, clause, ok, object_ok) if object_ok is not None else None
@@ -283,6 +284,21 @@ def _simultaneous_clauses(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ == "advcl" and c.pos_ in ("VERB", "AUX")
             and any(m.dep_ in ("mark", "advmod") and m.lower_ in _MEANWHILE and (
                 m.lower_ != "after" or (c.i > verb.i and not _measured(m, c))) for m in c.children)]
+
+
+def _physical_verb(verb: Token) -> bool:
+    """Whether a clause's verb is a physical act or a passing, whose object is where it was done
+    ("when gunmen attacked a village", "as he left a mosque in X"); what another verb takes is
+    not ("after Iraq defeated South Korea")."""
+    if verb.lemma_.lower() in _PASSING:
+        return True  # "shot as he left his home in X": where the victim was
+    match = load_lexicon().match_verb(verb)
+    return match is not None and match.rule.cameo is not None and match.rule.cameo[:2] in _PHYSICAL_ROOTS
+
+
+# Verbs of passing through or by a place: their object is where someone was at the time.
+_PASSING = frozenset({"leave", "enter", "pass", "exit", "visit", "approach", "cross", "reach", "take", "ride",
+                      "board", "tour", "drive", "walk", "patrol"})
 
 
 def _measured(marker: Token, clause: Token) -> bool:
