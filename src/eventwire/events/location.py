@@ -312,10 +312,12 @@ _TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "ye
 
 
 def _participant_place(ctx: Context, clause: Token, ok, object_ok) -> Place | None:
-    """Where the doer or the victim of a physical act was: a locative phrase on its subject or
-    on a passive's agent ("police in Ireland raided", "were killed by rebels in X"), or a
-    participle on its object ("shot an officer walking near his home in X"). Only for physical
-    acts: a statement's maker is often elsewhere ("officials in X said")."""
+    """Where the doer or the victim of a physical act was: where an attack that did it was ("a
+    wave of attacks across X killed"), a locative phrase on its subject or on a passive's agent
+    ("police in Ireland raided", "were killed by rebels in X"), the place a victim is of
+    ("Mexico's police chief was shot"), or a participle on its object ("shot an officer walking
+    near his home in X"). Only for physical acts: a statement's maker is often elsewhere
+    ("officials in X said")."""
     people = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
     people += [pobj for c in clause.children if c.dep_ == "agent" for pobj in c.children if pobj.dep_ == "pobj"]
     # an attack that did it is where it was ("a wave of attacks across Iraq killed 30")
@@ -369,7 +371,8 @@ def _an_attack(noun: Token) -> bool:
     return False
 
 
-_VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+_VIOLENT_ROOTS = frozenset({"18", "19", "20"})  # assault, fight, mass violence
+
 # Participles that tell a person's record, not where they are ("suspects involved in the
 # abduction of X", "a man wanted in X").
 _RECORD = frozenset({"involve", "accuse", "bear", "want", "suspect", "link", "convict", "charge", "implicate",
