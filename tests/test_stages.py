@@ -674,3 +674,14 @@ def test_violence_and_protest_families(code, text, code_):
 ])
 def test_look_alikes_of_violence_are_not_coded_so(code, text, root):
     assert not [e for e in code(text).events if e.cameo.root == root]
+
+
+@pytest.mark.parametrize("text, plover", [
+    # ground taken in fighting the clause tells of is an assault; with no fight told, coercion
+    ("Government troops retook the hill town after two days of fierce fighting.", "ASSAULT"),
+    ("Rebels captured the town on Sunday, residents said.", "COERCE"),
+])
+def test_ground_taken_in_fighting_is_an_assault(code, text, plover):
+    taken = [e for e in code(text).events if e.cameo.code == "192"]
+    assert [e.plover.event for e in taken] == [plover]
+    assert "territory" in taken[0].plover.context

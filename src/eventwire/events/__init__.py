@@ -226,7 +226,7 @@ def build_event(ctx: Context, sentence: Sentence, verb: Token, match: Match, cod
         source=tuple(source),
         target=tuple(target),
         cameo=codebook.cameo(code),
-        plover=codebook.plover(code),
+        plover=plover_of(code, verb, codebook),
         acled=acled_rule(verb) or by_actors(acled_of(code, verb, codebook), code, source, people_targets, size,
                                             sentence.span, _fighting(verb, match)),
         date=when,
@@ -369,6 +369,22 @@ def acled_of(code: str, verb: Token, codebook: Codebook) -> Acled | None:
 _STATE = frozenset({"GOV", "MIL", "COP", "SPY"})
 _CROWD = frozenset({"CVL", "OPP", "LAB", "EDU", "AGR"})
 _UNARMED = frozenset({"CVL", "REF", "MED", "HLH", "REL", "EDU", "LAB", "AGR", "BUS", "OPP", "HRI", "NGO"})
+
+
+def plover_of(code: str, verb: Token, codebook: Codebook):
+    """The PLOVER type of the code, by the crosswalk; ground taken in fighting the clause tells
+    of ("retook the village after fierce fighting") is an assault, as ACLED files it under
+    battles, while ground taken with no fight told is coercion (COERCE seize, CAMEO 192)."""
+    plover = codebook.plover(code)
+    if code[:3] == "192" and plover is not None and any(t.lemma_.lower() in _BATTLE_WORDS for t in clause_tokens(verb)):
+        assault = codebook.plover("190")
+        return replace(assault, context=plover.context) if assault is not None else plover
+    return plover
+
+
+# Nouns that tell of fighting: ground taken in it was taken by force.
+_BATTLE_WORDS = frozenset({"fighting", "battle", "clash", "firefight", "gunfight", "skirmish", "offensive", "assault",
+                           "counteroffensive", "counter-offensive", "shelling", "bombardment"})
 
 
 def _fighting(verb: Token, match: Match) -> bool:
