@@ -216,6 +216,17 @@ def test_every_cameo_code_has_one_plover_row_with_known_labels(codes, cameo_plov
         assert split(row["plover_context"]) <= contexts, code
 
 
+def test_plover_by_verb_rows_name_known_codes_types_and_modes(codes, plover):
+    modes = {(r["event"], r["mode"]) for r in plover if r["mode"]}
+    contexts = {r["context"] for r in read("plover_contexts.csv")}
+    rows = read("plover_by_verb.csv")
+    assert rows
+    for row in rows:
+        assert row["cameo"] in codes and split(row["lemmas"]), row
+        assert (row["plover_event"], row["plover_mode"]) in modes, row
+        assert split(row["plover_context"]) <= contexts, row
+
+
 def test_statements_have_no_plover_event(cameo_plover):
     for code in ["01", "010", "011", "012", "013", "014", "015", "016", "017"]:
         assert cameo_plover[code]["plover_event"] == "", code

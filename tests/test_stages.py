@@ -685,3 +685,12 @@ def test_ground_taken_in_fighting_is_an_assault(code, text, plover):
     taken = [e for e in code(text).events if e.cameo.code == "192"]
     assert [e.plover.event for e in taken] == [plover]
     assert "territory" in taken[0].plover.context
+
+
+def test_charging_is_an_accusation_where_arresting_is_coercion(code):
+    # both CAMEO 173; PLOVER 2.0 types charging as ACCUSE allege
+    charged = [e for e in code("Prosecutors charged the former minister with corruption on Monday.").events
+               if e.cameo.code == "173"]
+    arrested = [e for e in code("Police arrested the former minister on Monday.").events if e.cameo.code == "173"]
+    assert [(e.plover.event, e.plover.mode) for e in charged] == [("ACCUSE", "allege")]
+    assert [(e.plover.event, e.plover.mode) for e in arrested] == [("COERCE", "arrest")]

@@ -372,14 +372,16 @@ _UNARMED = frozenset({"CVL", "REF", "MED", "HLH", "REL", "EDU", "LAB", "AGR", "B
 
 
 def plover_of(code: str, verb: Token, codebook: Codebook):
-    """The PLOVER type of the code, by the crosswalk; ground taken in fighting the clause tells
-    of ("retook the village after fierce fighting") is an assault, as ACLED files it under
-    battles, while ground taken with no fight told is coercion (COERCE seize, CAMEO 192)."""
-    plover = codebook.plover(code)
-    if code[:3] == "192" and plover is not None and any(t.lemma_.lower() in _BATTLE_WORDS for t in clause_tokens(verb)):
-        assault = codebook.plover("190")
-        return replace(assault, context=plover.context) if assault is not None else plover
-    return plover
+    """The PLOVER type of the code, by the crosswalk and the verb ("charged" is ACCUSE where
+    "arrested" is COERCE); ground taken in fighting the clause tells of ("retook the village
+    after fierce fighting") is an assault, as ACLED files it under battles, while ground taken
+    with no fight told is coercion (COERCE seize, CAMEO 192)."""
+    plover = codebook.plover(code, verb.lemma_.lower())
+    if code[:3] != "192" or plover is None or not any(t.lemma_.lower() in _BATTLE_WORDS
+                                                      for t in clause_tokens(verb)):
+        return plover
+    assault = codebook.plover("190")
+    return replace(assault, context=plover.context) if assault is not None else plover
 
 
 # Nouns that tell of fighting: ground taken in it was taken by force.

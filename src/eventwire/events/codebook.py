@@ -14,6 +14,9 @@ class Codebook:
         self.to_plover = {r["cameo"]: r for r in read_csv("cameo", "cameo_plover.csv")}
         self.to_acled = {r["cameo"]: r for r in read_csv("cameo", "cameo_acled.csv")}
         self.acled_types = {r["sub_event_type"]: r["event_type"] for r in read_csv("cameo", "acled.csv")}
+        # CAMEO codes whose PLOVER type turns on the verb (data/cameo/plover_by_verb.csv)
+        self.plover_by_verb = {(r["cameo"], lemma): r for r in read_csv("cameo", "plover_by_verb.csv")
+                               for lemma in split_list(r["lemmas"])}
 
     def __contains__(self, code: str) -> bool:
         return code in self.codes
@@ -25,8 +28,10 @@ class Codebook:
         row = self.codes[code]
         return Cameo(code, row["root"], float(row["goldstein"]), int(row["quad_class"]))
 
-    def plover(self, code: str) -> Plover | None:
-        row = self._nearest(self.to_plover, code)
+    def plover(self, code: str, lemma: str | None = None) -> Plover | None:
+        """The PLOVER type of a CAMEO code; with the verb's lemma, the type that verb gives the
+        code where PLOVER splits it ("charged" is ACCUSE, "arrested" COERCE, both CAMEO 173)."""
+        row = self.plover_by_verb.get((code, lemma)) or self._nearest(self.to_plover, code)
         if not row or not row["plover_event"]:
             return None
         return Plover(row["plover_event"], row["plover_mode"] or None,
