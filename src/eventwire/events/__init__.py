@@ -24,8 +24,8 @@ from ..quotes import SPEECH_VERBS
 from ..times import precision_of
 from .classifier import NONE, clause_features, load_model, reconcile
 from .codebook import Codebook, load_codebook
-from .context import PERSONAL_PRONOUNS, Context, clause_tokens, role_noun
-from .lexicon import HAPPENING, PLACE_CLASS, Lexicon, Match, Rule, load_lexicon, noun_keys, quantified
+from .context import PERSONAL_PRONOUNS, VIOLENT_ROOTS, Context, clause_tokens, role_noun
+from .lexicon import HAPPENING, PLACE_CLASS, Lexicon, Match, Rule, load_lexicon, quantified
 from .location import landmarks_of, place_of, sharing_objects
 from .modality import conditional, modality_of, refused
 from .refine import (NON_STATE_ARMED, acled_rule, as_demand, as_intention, as_refusal, as_done_to_people,
@@ -45,7 +45,6 @@ _OWN_POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 _TARGET_PLACE_PREPS = frozenset({"to", "in", "into", "from", "with", "against", "on", "for", "inside"})
 _HOSTILE = frozenset({"14", "16", "17", "18", "19", "20"})
-_VIOLENT = frozenset({"18", "19", "20"})
 _ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "SEP", "UAF", "COP", "SPY", "CRM", "RAD"})
 _SELF_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i"})
 # Clause links that embed an event below the sentence's main assertion: each costs confidence.
@@ -94,7 +93,7 @@ def find_triggers(sentence: Sentence, lexicon: Lexicon, codebook: Codebook,
         match = lexicon.match_verb(token, places) or acled_match(token)
         if match is None or match.rule.cameo is None or match.rule.cameo not in codebook:
             continue
-        if match.rule.cameo[:2] in _VIOLENT and any(t.lemma_.lower() in lexicon.sports_words
+        if match.rule.cameo[:2] in VIOLENT_ROOTS and any(t.lemma_.lower() in lexicon.sports_words
                                                     for t in clause_tokens(token)):
             continue  # "Brazil beat Argentina in a World Cup qualifier": a game
         if match.rule.kind == "to" and match.complement is not None:
@@ -116,11 +115,8 @@ _CONSEQUENCES = frozenset({"draw", "spark", "trigger", "prompt", "provoke", "cau
 def _named_cause(noun: Token, lexicon: Lexicon, codebook: Codebook) -> Match | None:
     if noun.pos_ != "NOUN" or noun.dep_ not in ("nsubj", "nsubjpass") or noun.head.lemma_.lower() not in _CONSEQUENCES:
         return None
-    for key in noun_keys(noun):
-        entry = lexicon.nouns.get(key)
-        if entry is not None and entry[1] in codebook:
-            return Match(Rule(key, "noun", key, entry[1]), noun)
-    return None
+    return next((Match(Rule(key, "noun", key, code), noun) for key, code in lexicon.noun_codes(noun)
+                 if code in codebook), None)
 
 
 def acled_match(verb: Token) -> Match | None:
@@ -183,7 +179,7 @@ def build_event(ctx: Context, sentence: Sentence, verb: Token, match: Match, cod
     # modality), violence by armed or security forces ("militiamen killed three sheikhs" is no
     # sports result or accident, whatever words surround it) or done to people ("he was captured
     # in Pakistan", "gunmen shot a priest"), and an event named as the subject.
-    real_violence = code[:2] in _VIOLENT and (
+    real_violence = code[:2] in VIOLENT_ROOTS and (
         any(a.sector in _ARMED_SECTORS for a in source) or on_people(ctx, verb))
     # "clashes erupted", "fighting continued": the subject of a verb of happening names an event
     named = noun is not None or (
@@ -384,9 +380,10 @@ def plover_of(code: str, verb: Token, codebook: Codebook):
     return replace(assault, context=plover.context) if assault is not None else plover
 
 
-# Nouns that tell of fighting: ground taken in it was taken by force.
-_BATTLE_WORDS = frozenset({"fighting", "battle", "clash", "firefight", "gunfight", "skirmish", "offensive", "assault",
-                           "counteroffensive", "counter-offensive", "shelling", "bombardment"})
+# Nouns for fighting between sides, and for the wider use of force in which ground is taken.
+_FIGHT_NOUNS = frozenset({"fighting", "battle", "clash", "skirmish", "gunfight", "firefight"})
+_BATTLE_WORDS = _FIGHT_NOUNS | {"offensive", "assault", "counteroffensive", "counter-offensive", "shelling",
+                                "bombardment"}
 
 
 def _fighting(verb: Token, match: Match) -> bool:
@@ -395,7 +392,7 @@ def _fighting(verb: Token, match: Match) -> bool:
     return bool(words & _FIGHT_WORDS)
 
 
-_FIGHT_WORDS = _MUTUAL_FIGHTING | {"fighting", "skirmish", "gunfight", "firefight"}
+_FIGHT_WORDS = _MUTUAL_FIGHTING | _FIGHT_NOUNS
 
 
 def by_actors(acled: Acled | None, code: str, source, target, size, sentence: Span,

@@ -13,6 +13,8 @@ from ..model import Actor, Place, Quote, TimeRef
 
 # Pronouns that stand for people; "it" and "this" do not.
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them", "we", "us", "i", "me", "you"})
+# CAMEO roots of violence: assault (18), fighting (19), mass violence (20).
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 
 
 def role_noun(token: Token) -> bool:

@@ -92,6 +92,14 @@ class Lexicon:
                         return Match(Rule(f"{lemma}~{like}", rule.kind, rule.value, rule.cameo), complement)
         return None
 
+    def noun_codes(self, noun: Token):
+        """(key, CAMEO code) for each name the noun goes by that nouns.csv lists, most specific
+        first ("hunger strike" before "strike")."""
+        for key in noun_keys(noun):
+            entry = self.nouns.get(key)
+            if entry is not None:
+                yield key, entry[1]
+
     def match_light_verb(self, verb: Token, compounds_only: bool = False, eventless: bool = False) -> Match | None:
         """'launched an airstrike', 'held talks': the event is in the object noun; 'went on
         strike', 'returned to Geneva for talks', 'engaged in ethnic cleansing': in the noun of a

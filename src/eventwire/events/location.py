@@ -8,8 +8,8 @@ from spacy.tokens import Doc, Token
 from ..model import Actor, Place
 from ..places.gazetteer import km_between, load_gazetteer
 from ..sentences import Sentence
-from .context import PERSONAL_PRONOUNS, Context, role_noun
-from .lexicon import load_lexicon, noun_keys
+from .context import PERSONAL_PRONOUNS, VIOLENT_ROOTS, Context, role_noun
+from .lexicon import load_lexicon
 
 # Prepositions that say where ("in X", "near X", "outside X", "the skies above X").
 _LOCATIVE = ("in", "at", "near", "outside", "inside", "across", "throughout", "around", "along", "off", "on",
@@ -362,16 +362,14 @@ def _participant_place(ctx: Context, clause: Token, ok, object_ok) -> Place | No
 
 def _an_attack(noun: Token) -> bool:
     """A noun for a violent event, or a run of them ("a wave of attacks", "a series of blasts")."""
-    nouns = load_lexicon().nouns
+    lexicon = load_lexicon()
     for word in (noun, *(g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                          for g in c.children if g.dep_ == "pobj")):
-        entry = next((nouns[k] for k in noun_keys(word) if k in nouns), None)
-        if entry is not None and entry[1][:2] in _VIOLENT_ROOTS:
+        code = next((code for _, code in lexicon.noun_codes(word)), None)
+        if code is not None and code[:2] in VIOLENT_ROOTS:
             return True
     return False
 
-
-_VIOLENT_ROOTS = frozenset({"18", "19", "20"})  # assault, fight, mass violence
 
 # Participles that tell a person's record, not where they are ("suspects involved in the
 # abduction of X", "a man wanted in X").
