@@ -261,6 +261,14 @@ def test_a_person_named_by_the_act_is_not_its_place(code, text, word, place):
     ("Allied warplanes have been patrolling Iraq's northern skies since the ceasefire.", "patrolling", "Iraq"),
     # the skies above a place
     ("Fighter jets patrolled the skies above Boston and Chicago on Monday.", "patrolled", "Boston"),
+    # an act of violence, where the clause right after it that tells how it happened was, even
+    # deep in it: on a passive's doer, on a participle
+    ("A police officer was killed on Sunday when his car was hit by a roadside bomb near Kandahar.", "killed",
+     "Kandahar"),
+    ("Two soldiers were wounded after their convoy came under fire from militants hiding in an orchard outside "
+     "Jalalabad.", "wounded", "Jalalabad"),
+    # where the doer of a passive was, on a participle that describes the victims
+    ("A bomb killed five labourers employed by a contractor in Kunduz province.", "killed", "Kunduz"),
 ])
 def test_places_reached_through_relatives_participles_and_aerial_phrases(code, text, word, place):
     assert place in event(code(text), word).location.text
@@ -282,6 +290,10 @@ def test_places_reached_through_relatives_participles_and_aerial_phrases(code, t
     ("Norway's embassy in the capital was bombed on Friday.", "bombed"),
     # a country outside the event's clause is whose, not where
     ("Anna Berg, 34, of Sweden, was stabbed as she left the station late on Friday.", "stabbed"),
+    # a protest is not placed by what went on around it; those a court seeks are not where the
+    # court is
+    ("Thousands of students marched on Sunday while the president met donors in Brussels.", "marched"),
+    ("Soldiers captured two suspects sought by a court in Kinshasa.", "captured"),
 ])
 def test_biography_disputes_wars_and_origins_do_not_locate(code, text, word):
     assert event(code(text), word).location is None

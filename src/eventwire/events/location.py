@@ -35,8 +35,9 @@ def place_of(ctx: Context, verb: Token, clause: Token, sentence: Sentence, kin: 
       and killed", "Y, where ... marched"), what was going on when it happened ("shot while
       driving through Y") and where its doer was ("militants in Y killed"); a place named only
       as a reference point ("Z, 40 km north of Y") comes last;
-    - "sentence": the only resolved place in the verb's clause, else in the main clause, that is
-      no one's origin or destination ("fled from X to Y"), not what a statement is about
+    - "sentence": the only resolved place in the verb's clause, else in the main clause, else
+      (for violence) in a clause right after it that tells how it happened, that is no one's
+      origin or destination ("fled from X to Y"), not what a statement is about
       ("recognize X as the capital of Y") and not in another event's clause;
     - "dateline": the dateline city, when the sentence names no place at all.
 
@@ -78,7 +79,10 @@ def place_of(ctx: Context, verb: Token, clause: Token, sentence: Sentence, kin: 
     # same kind; "a place" is one only if it is the only one there. A country not attached to the
     # event's clause is most often whose or what it is about ("Russia warned", "a man of
     # Britain"), not where: only a town, district or province is taken this loosely.
-    for own in ({verb.i, clause.i}, {verb.i, clause.i, sentence.span.root.i, *kin}):
+    tiers = [{verb.i, clause.i}, {verb.i, clause.i, sentence.span.root.i, *kin}]
+    if code[:2] in VIOLENT_ROOTS:  # "killed when his convoy was hit by a bomb near X"
+        tiers.append({verb.i, clause.i, *kin, *_how_it_happened(verb), *_how_it_happened(clause)})
+    for own in tiers:
         in_sentence = _sentence_places(ctx, sentence, own, lambda t, p: (
             p.geonameid is not None and p.precision != "country" and free(p) and not _directional(t)
             and not _owner(ctx, t, t.head)
@@ -94,6 +98,26 @@ def place_of(ctx: Context, verb: Token, clause: Token, sentence: Sentence, kin: 
             t.i in ctx.place_at for t in sentence.span):
         return ctx.dateline, "dateline"  # nothing in the sentence names a place: the dateline city
     return None, None
+
+
+def _how_it_happened(verb: Token) -> set[int]:
+    """The verbs of a clause right after an act that tells what was going on when it happened,
+    and of the clauses inside it ("killed when his convoy was hit by a bomb near X", "wounded
+    after their convoy came under fire from militants hiding near X"). One put first sets the
+    scene ("As fans celebrated in X, ..."), and what a statement says or a coordinated clause
+    tells is another matter."""
+    found: set[int] = set()
+    stack = [c for c in _simultaneous_clauses(verb) if c.i > verb.i]
+    while stack:
+        token = stack.pop()
+        if token.pos_ in ("VERB", "AUX"):
+            found.add(token.i)
+        stack += [c for c in token.children if c.dep_ not in _APART]
+    return found
+
+
+# Links to clauses that tell of something else: what was said, a clause beside it, another act.
+_APART = frozenset({"ccomp", "parataxis", "csubj", "conj"})
 
 
 def _narrower_inside(ctx: Context, clause: Token, place: Place, ok) -> Place:
@@ -374,7 +398,7 @@ def _an_attack(noun: Token) -> bool:
 # Participles that tell a person's record, not where they are ("suspects involved in the
 # abduction of X", "a man wanted in X").
 _RECORD = frozenset({"involve", "accuse", "bear", "want", "suspect", "link", "convict", "charge", "implicate",
-                     "sentence", "indict"})
+                     "sentence", "indict", "seek"})
 # Verbs whose object is what a device or a force was aimed at ("a bomb targeting the town of X").
 _AIMING = frozenset({"target", "aim", "hit", "strike"})
 # Prepositions that say where someone is ("militants in X"), not where they come from ("of X").
@@ -466,7 +490,9 @@ def clause_place(ctx: Context, head: Token, free, object_ok=None) -> Place | Non
         place = _nested_place(ctx, token, free, 0)
         if place is not None:
             return place
-    return None
+    # where the doer of a passive was: "was hit by a roadside bomb near X", "hired by forces in X"
+    return next((p for c in head.children if c.dep_ == "agent" for pobj in c.children if pobj.dep_ == "pobj"
+                 if (p := _where_one_is(ctx, pobj, free, 0)) is not None), None)
 
 
 def _town_of_a_building(ctx: Context, place: Place, found: list[Place], group: list[Token], ok) -> Place:
