@@ -373,6 +373,37 @@ def test_an_event_noun_that_led_to_something_is_an_event(code, text, trigger, co
     assert [a.text for a in event.source] == source and [a.text for a in event.target] == target
 
 
+@pytest.mark.parametrize("text, trigger, code_, source, target", [
+    # the subject suffered the event a noun after "under" or "in" names: it is the target
+    ("An army convoy came under attack by suspected jihadists near Gao on Sunday.", "came", "190",
+     ["jihadists"], ["army convoy"]),
+    ("Pakistani soldiers came under mortar fire from Indian troops along the border.", "came", "194",
+     ["Indian troops"], ["Pakistani soldiers"]),
+    ("At least 30 villagers died in clashes between herders and farmers in Benue state.", "died", "190",
+     ["herders"], ["villagers"]),
+    ("Three policemen died in a suicide bombing at a checkpoint in Quetta.", "died", "1831", [], ["policemen"]),
+    # fire that only words fire is criticism
+    ("The finance minister came under fire from opposition lawmakers over the budget.", "came", "111",
+     ["opposition lawmakers"], ["finance minister"]),
+    ("The interior minister came under fire for his handling of the floods.", "came", "111", [],
+     ["interior minister"]),
+])
+def test_an_event_the_subject_suffered(code, text, trigger, code_, source, target):
+    [event] = [e for e in code(text).events if e.trigger.startswith(trigger + " ")]
+    assert event.cameo.code == code_
+    assert [a.text for a in event.source] == source and [a.text for a in event.target] == target
+
+
+@pytest.mark.parametrize("text", [
+    "Twelve migrants perished in a fire at a warehouse in Tripoli.",  # a blaze
+    "Two passengers died in the crash near Lyon.",
+    "The singer's grandfather died in the war.",  # a war as the background of a life
+    "The company came under pressure from investors.",
+])
+def test_dying_in_an_accident_or_a_blaze_is_no_event(code, text):
+    assert not code(text).events
+
+
 @pytest.mark.parametrize("text", ["Prices continued to rise.", "The storm continued overnight.",
                                   "The party took place at the embassy."])
 def test_happening_without_an_event_noun_is_no_event(code, text):

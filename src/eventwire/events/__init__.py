@@ -25,7 +25,7 @@ from ..times import precision_of
 from .classifier import NONE, clause_features, load_model, reconcile
 from .codebook import Codebook, load_codebook
 from .context import PERSONAL_PRONOUNS, VIOLENT_ROOTS, Context, clause_tokens, role_noun
-from .lexicon import HAPPENING, PLACE_CLASS, Lexicon, Match, Rule, load_lexicon, quantified
+from .lexicon import HAPPENING, PLACE_CLASS, Lexicon, Match, Rule, load_lexicon, quantified, undergone
 from .location import landmarks_of, place_of, sharing_objects
 from .modality import conditional, modality_of, refused
 from .refine import (NON_STATE_ARMED, acled_rule, as_demand, as_intention, as_refusal, as_done_to_people,
@@ -166,8 +166,13 @@ def build_event(ctx: Context, sentence: Sentence, verb: Token, match: Match, cod
     # killing of X sparked protests"): its roles are the noun's own
     noun = match.complement if match.complement is not None and match.complement.dep_ in ("nsubj", "nsubjpass") \
         and match.rule.kind in ("prep", "noun") else None
+    suffered = undergone(match)
+    if suffered and blaze(match.complement):
+        return None  # "twelve migrants perished in a fire"
     if noun is not None:
         source, target = noun_roles(ctx, noun)
+    elif suffered:  # "the convoy came under fire from militants": the subject is the target
+        source, target = sufferers_foes(ctx, verb, match.complement), actors_of(ctx, subject_of(verb))
     else:
         source, target = actors_of(ctx, subject_of(verb)), target_of(ctx, verb, clause, match)
     if match.rule.value == PLACE_CLASS and not any(a.sector in _ARMED_SECTORS for a in source):
@@ -175,14 +180,18 @@ def build_event(ctx: Context, sentence: Sentence, verb: Token, match: Match, cod
     when = date_of(ctx, verb, sentence)
     modality, claimant = modality_of(verb, ctx.quotes, ctx.published, when)
     code = as_weapon_act(refine_code(match.rule.cameo, clause_tokens(verb), sentence.span, codebook), verb, codebook)
+    idiom = suffered and criticised(match.complement, source)
+    if idiom:
+        code = _CRITICISM  # "the minister came under fire for the decision"
     # The model may veto an event, except someone's claim (a claim is data, flagged by its
     # modality), violence by armed or security forces ("militiamen killed three sheikhs" is no
     # sports result or accident, whatever words surround it) or done to people ("he was captured
     # in Pakistan", "gunmen shot a priest"), and an event named as the subject.
     real_violence = code[:2] in VIOLENT_ROOTS and (
         any(a.sector in _ARMED_SECTORS for a in source) or on_people(ctx, verb))
-    # "clashes erupted", "fighting continued": the subject of a verb of happening names an event
-    named = noun is not None or (
+    # "clashes erupted", "fighting continued": the subject of a verb of happening names an event;
+    # "came under fire for" is an idiom of criticism the model never saw
+    named = noun is not None or idiom or (
         verb.dep_ in ("nsubj", "csubj") and verb.head.lemma_.lower() in HAPPENING)
     code, why = check_with_model(code, verb, codebook, may_drop=claimant is None and not (real_violence or named),
                                  may_retype=not match.rule.kind)
@@ -259,6 +268,36 @@ def noun_roles(ctx: Context, noun: Token) -> tuple[list[Actor], list[Actor]]:
             elif word in ("of", "on", "against") and not target:
                 target = actors_of(ctx, pobj)
     return source, target
+
+
+def sufferers_foes(ctx: Context, verb: Token, noun: Token) -> list[Actor]:
+    """Who did what a subject suffered: the noun's own doer ("came under attack by rebels"), or
+    where it came from ("came under fire from militants")."""
+    source = noun_roles(ctx, noun)[0]
+    origins = [g for head in (noun, verb) for c in head.children if c.dep_ == "prep" and c.lower_ == "from"
+               for g in c.children if g.dep_ == "pobj"]
+    return source or next((found for g in origins if (found := actors_of(ctx, g))), [])
+
+
+# "Came under fire" that is only words: criticism (CAMEO 111).
+_CRITICISM = "111"
+
+
+def blaze(noun: Token) -> bool:
+    """'Died in a fire': a fire one dies in, unlike one a post comes under, is a blaze."""
+    return (noun.lemma_.lower() == "fire" and noun.head.head.lemma_.lower() != "come"
+            and not any(c.dep_ == "compound" for c in noun.children))
+
+
+def criticised(noun: Token, source: list[Actor]) -> bool:
+    """'Came under fire' for or over something, or from those who do not bear arms, is
+    criticism ("the minister came under fire from opposition lawmakers over the budget"); from
+    gunmen, or with nothing said of why, it is gunfire."""
+    if noun.lemma_.lower() != "fire" or any(c.dep_ == "compound" for c in noun.children):
+        return False  # "came under mortar fire"
+    why = any(c.dep_ == "prep" and c.lower_ in ("for", "over") for head in (noun, noun.head.head)
+              for c in head.children)
+    return why or (bool(source) and not any(a.sector in _ARMED_SECTORS for a in source))
 
 
 def on_people(ctx: Context, verb: Token) -> bool:

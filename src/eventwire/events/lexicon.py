@@ -128,6 +128,19 @@ _GOING = frozenset({"go", "come", "return", "arrive", "travel", "head", "fly", "
                     "participate", "join", "take", "step"})
 
 
+# Verbs whose subject suffers the event that a noun after these prepositions names ("the convoy
+# came under attack", "30 people died in clashes"): the subject is the event's target.
+UNDERGOING = {"come": frozenset({"under"}), "die": frozenset({"in", "during"}),
+              "perish": frozenset({"in", "during"})}
+
+
+def undergone(match: Match) -> bool:
+    """Whether a match is an event its verb's subject suffered ("came under fire")."""
+    noun = match.complement
+    return (match.rule.kind == "prep" and noun is not None and noun.dep_ == "pobj"
+            and noun.head.lower_ in UNDERGOING.get(noun.head.head.lemma_.lower(), ()))
+
+
 # Verbs that only say an event took place: its noun is the subject ("clashes erupted").
 HAPPENING = frozenset({"occur", "happen", "erupt", "break", "take", "continue", "resume", "rage", "flare",
                         "spread", "escalate", "intensify", "unfold", "begin", "start", "persist",
@@ -139,11 +152,12 @@ def _event_pobjs(verb: Token, eventless: bool = False) -> list[Token]:
     """Nouns that may name the event a verb takes part in. `eventless`: no lexicon row fits the
     verb, so "walked during a tour" tells of the tour, and "clashes erupted", "the raid took
     place" of the clashes and the raid."""
-    preps = (_EVENT_PREPS if verb.lemma_.lower() in _GOING else frozenset()) | (
+    lemma = verb.lemma_.lower()
+    preps = (_EVENT_PREPS if lemma in _GOING else frozenset()) | UNDERGOING.get(lemma, frozenset()) | (
         {"during"} if eventless else frozenset())
     found = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in preps
              for p in c.children if p.dep_ == "pobj"]
-    if eventless and verb.lemma_.lower() in HAPPENING:
+    if eventless and lemma in HAPPENING:
         found += [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
     return found
 
