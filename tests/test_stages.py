@@ -329,6 +329,19 @@ def test_violent_words_done_to_things_can_still_be_vetoed(code, text):
 
 
 @pytest.mark.parametrize("text, root", [
+    # what an attack did, whatever it did it to, is violence the model may not veto
+    ("Clashes near the border have killed more than 400 since January.", "19"),
+    ("Heavy shelling destroyed the last bakery in the town.", "19"),
+])
+def test_what_an_attack_did_is_violence(code, text, root):
+    assert root in [e.cameo.root for e in code(text).events]
+
+
+def test_what_was_lost_in_a_war_is_not_protected_as_an_attack(code):
+    assert not code("The old bridge was destroyed in the war.").events
+
+
+@pytest.mark.parametrize("text, root", [
     ("Heavy clashes erupted in the north of the city on Sunday.", "19"),
     ("The raid took place before dawn, residents said.", "19"),
     ("Fighting continued for a third day near Bakhmut.", "19"),

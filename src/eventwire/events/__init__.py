@@ -26,7 +26,7 @@ from .classifier import NONE, clause_features, load_model, reconcile
 from .codebook import Codebook, load_codebook
 from .context import PERSONAL_PRONOUNS, VIOLENT_ROOTS, Context, clause_tokens, role_noun
 from .lexicon import HAPPENING, PLACE_CLASS, Lexicon, Match, Rule, load_lexicon, quantified, undergone
-from .location import landmarks_of, place_of, sharing_objects
+from .location import EPISODES, an_attack, landmarks_of, place_of, sharing_objects
 from .modality import conditional, modality_of, refused
 from .refine import (NON_STATE_ARMED, acled_rule, as_demand, as_intention, as_refusal, as_done_to_people,
                      as_unconventional, as_weapon_act, at_a_protest, lethal, matching_acled_rule, refine_code)
@@ -186,9 +186,10 @@ def build_event(ctx: Context, sentence: Sentence, verb: Token, match: Match, cod
     # The model may veto an event, except someone's claim (a claim is data, flagged by its
     # modality), violence by armed or security forces ("militiamen killed three sheikhs" is no
     # sports result or accident, whatever words surround it) or done to people ("he was captured
-    # in Pakistan", "gunmen shot a priest"), and an event named as the subject.
+    # in Pakistan", "gunmen shot a priest") or by an attack or in one ("clashes have killed
+    # 400", "shelling destroyed the bakery"), and an event named as the subject.
     real_violence = code[:2] in VIOLENT_ROOTS and (
-        any(a.sector in _ARMED_SECTORS for a in source) or on_people(ctx, verb))
+        any(a.sector in _ARMED_SECTORS for a in source) or on_people(ctx, verb) or in_an_attack(verb))
     # "clashes erupted", "fighting continued": the subject of a verb of happening names an event;
     # "came under fire for" is an idiom of criticism the model never saw
     named = noun is not None or idiom or (
@@ -298,6 +299,22 @@ def criticised(noun: Token, source: list[Actor]) -> bool:
     why = any(c.dep_ == "prep" and c.lower_ in ("for", "over") for head in (noun, noun.head.head)
               for c in head.children)
     return why or (bool(source) and not any(a.sector in _ARMED_SECTORS for a in source))
+
+
+def in_an_attack(verb: Token) -> bool:
+    """Whether an attack did it or it happened in one: "clashes this month have killed 1,000",
+    "the building was hit by an airstrike", "was fatally shot in a clash". Not a war or a crisis:
+    "died in the war" may be any death in it."""
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            nouns = [child]
+        elif child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ in ("in", "during")):
+            nouns = [g for g in child.children if g.dep_ == "pobj"]
+        else:
+            continue
+        if any(an_attack(n) and n.lemma_.lower() not in EPISODES for n in nouns):
+            return True
+    return False
 
 
 def on_people(ctx: Context, verb: Token) -> bool:

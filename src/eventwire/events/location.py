@@ -345,7 +345,7 @@ def _participant_place(ctx: Context, clause: Token, ok, object_ok) -> Place | No
     people = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
     people += [pobj for c in clause.children if c.dep_ == "agent" for pobj in c.children if pobj.dep_ == "pobj"]
     # an attack that did it is where it was ("a wave of attacks across Iraq killed 30")
-    for doer in (p for p in people if p.dep_ in ("nsubj", "pobj") and _an_attack(p)):
+    for doer in (p for p in people if p.dep_ in ("nsubj", "pobj") and an_attack(p)):
         place = _nested_place(ctx, doer, ok, 0)
         if place is not None:
             return place
@@ -384,7 +384,7 @@ def _participant_place(ctx: Context, clause: Token, ok, object_ok) -> Place | No
     return None
 
 
-def _an_attack(noun: Token) -> bool:
+def an_attack(noun: Token) -> bool:
     """A noun for a violent event, or a run of them ("a wave of attacks", "a series of blasts")."""
     lexicon = load_lexicon()
     for word in (noun, *(g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -566,7 +566,7 @@ def named_places(ctx: Context, token: Token, ok) -> list[Place]:
                   for g in c.children if g.dep_ == "pobj" and not _represented(ctx, g, t)]
             # the phrase's own name before its possessive container ("Miami's Little Havana
             # district"); a name the tagger made an adjective ("the East Ghouta region") too
-            own = [] if t.lemma_.lower() in _EPISODES else sorted(
+            own = [] if t.lemma_.lower() in EPISODES else sorted(
                 (c for c in t.children if (c.dep_ in _NOUN_LINKS or (
                     c.dep_ == "amod" and c.i in ctx.place_at)) and not _owner(ctx, c, t)),
                 key=lambda c: c.dep_ == "poss")
@@ -587,7 +587,7 @@ _PARTS = frozenset({"district", "subdistrict", "area", "neighborhood", "neighbou
 # Nouns for a war, campaign or negotiation: a place that names one ("the 1967 Mideast war", "the
 # Mosul offensive", "the Cyprus talks") names what it was about, a wide theatre, not where an act
 # in it happened.
-_EPISODES = frozenset({"war", "conflict", "crisis", "campaign", "offensive", "uprising", "revolution", "invasion",
+EPISODES = frozenset({"war", "conflict", "crisis", "campaign", "offensive", "uprising", "revolution", "invasion",
                        "intifada", "insurgency", "talks", "summit", "dispute", "standoff", "referendum",
                        "accord", "accords", "treaty", "process"})
 
@@ -596,7 +596,7 @@ def names_an_episode(token: Token) -> bool:
     """Whether a word is part of a place's name that modifies a war's or a talks' noun."""
     while token.dep_ in ("compound", "nmod", "amod", "poss") and token.head.i != token.i:
         token = token.head
-        if token.lemma_.lower() in _EPISODES:
+        if token.lemma_.lower() in EPISODES:
             return True
     return False
 
