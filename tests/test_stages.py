@@ -738,3 +738,14 @@ def test_charging_is_an_accusation_where_arresting_is_coercion(code):
     arrested = [e for e in code("Police arrested the former minister on Monday.").events if e.cameo.code == "173"]
     assert [(e.plover.event, e.plover.mode) for e in charged] == [("ACCUSE", "allege")]
     assert [(e.plover.event, e.plover.mode) for e in arrested] == [("COERCE", "arrest")]
+
+
+@pytest.mark.parametrize("text, plover", [
+    # both CAMEO 0831; PLOVER 2.0 types an official's resignation as RETREAT resign
+    ("The defence minister resigned on Friday after weeks of protests.", ("RETREAT", "resign")),
+    ("The army chief stepped down on Tuesday.", ("RETREAT", "resign")),
+    ("The president accepted the prime minister's resignation on Monday.", ("CONCEDE", None)),
+])
+def test_resigning_is_a_retreat_where_accepting_a_resignation_is_a_concession(code, text, plover):
+    events = [e for e in code(text).events if e.cameo.code == "0831"]
+    assert [(e.plover.event, e.plover.mode) for e in events] == [plover]

@@ -385,7 +385,7 @@ def check_with_model(code: str, verb: Token, codebook: Codebook, may_drop: bool 
     if model is None:
         return code, ""
     probs = model.probabilities(clause_features(clause_tokens(verb), verb))
-    lexicon = codebook.plover(code)
+    lexicon = codebook.plover(code, verb.lemma_.lower())  # "resigned" is RETREAT though 0831 is CONCEDE
     decided, why = reconcile(code, lexicon.event if lexicon else None, probs, codebook.default_code)
     if decided is None:
         return (None if may_drop else code), why
