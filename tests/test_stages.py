@@ -749,3 +749,29 @@ def test_charging_is_an_accusation_where_arresting_is_coercion(code):
 def test_resigning_is_a_retreat_where_accepting_a_resignation_is_a_concession(code, text, plover):
     events = [e for e in code(text).events if e.cameo.code == "0831"]
     assert [(e.plover.event, e.plover.mode) for e in events] == [plover]
+
+
+@pytest.mark.parametrize("text, code_", [
+    # a state an event noun names, that someone is put, placed or kept in
+    ("Two journalists were put under investigation in Paris for their reporting.", "090"),
+    ("Security forces placed the former president under house arrest.", "173"),
+    ("The army put all its units on alert after the border incident.", "152"),
+    ("Police in the capital remained on high alert ahead of the verdict.", "152"),
+    ("Teachers across the province remained on strike for a second month.", "143"),
+    # CAMEO families: sharing information, reinforcing forces, patrols ordered, emergency eased
+    ("Kenya has shared details of the plot with Ugandan investigators.", "064"),
+    ("Turkey strengthened its military presence along the Syrian frontier.", "154"),
+    ("The governor ordered patrols by soldiers in the market towns after the riots.", "150"),
+    ("Ecuador eased emergency measures in three provinces on Monday.", "0814"),
+])
+def test_states_people_are_put_in_and_common_cameo_families(code, text, code_):
+    assert code_ in [e.cameo.code for e in code(text).events]
+
+
+@pytest.mark.parametrize("text", [
+    "The merger was put on hold until the autumn.",
+    "The question of funding remained on the agenda.",
+    "The manuscripts were placed on display at the national library.",
+])
+def test_states_no_event_noun_names_are_no_event(code, text):
+    assert not code(text).events

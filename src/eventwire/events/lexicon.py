@@ -128,6 +128,13 @@ _GOING = frozenset({"go", "come", "return", "arrive", "travel", "head", "fly", "
                     "participate", "join", "take", "step"})
 
 
+# Verbs that put someone in the state an event noun names, and the prepositions: "put under
+# investigation", "placed under house arrest", "remained on high alert", "kept under siege".
+_PLACING = {"put": frozenset({"under", "on"}), "place": frozenset({"under", "on"}),
+            "keep": frozenset({"under", "on"}), "remain": frozenset({"under", "on"}),
+            "stay": frozenset({"on"})}
+
+
 # Verbs whose subject suffers the event that a noun after these prepositions names ("the convoy
 # came under attack", "30 people died in clashes"): the subject is the event's target.
 UNDERGOING = {"come": frozenset({"under"}), "die": frozenset({"in", "during"}),
@@ -153,7 +160,8 @@ def _event_pobjs(verb: Token, eventless: bool = False) -> list[Token]:
     verb, so "walked during a tour" tells of the tour, and "clashes erupted", "the raid took
     place" of the clashes and the raid."""
     lemma = verb.lemma_.lower()
-    preps = (_EVENT_PREPS if lemma in _GOING else frozenset()) | UNDERGOING.get(lemma, frozenset()) | (
+    preps = (_EVENT_PREPS if lemma in _GOING else frozenset()) | UNDERGOING.get(lemma, frozenset()) | \
+        _PLACING.get(lemma, frozenset()) | (
         {"during"} if eventless else frozenset())
     found = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in preps
              for p in c.children if p.dep_ == "pobj"]
