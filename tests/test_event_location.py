@@ -267,6 +267,11 @@ def test_a_person_named_by_the_act_is_not_its_place(code, text, word, place):
      "Kandahar"),
     ("Two soldiers were wounded after their convoy came under fire from militants hiding in an orchard outside "
      "Jalalabad.", "wounded", "Jalalabad"),
+    # a region named as a region of a country or a town is the place, though the gazetteer's
+    # region is wider than the town ("the area of X" names no part: X is the area)
+    ("Shelling killed three civilians in the Donbas region of Ukraine on Monday.", "killed", "Donbas"),
+    ("Turkish jets bombed targets in the Kurdistan region of Iraq overnight.", "bombed", "Kurdistan"),
+    ("Seven civilians were killed in eastern Ukraine in the area of Lugansk on Friday.", "killed", "Lugansk"),
     # where the doer of a passive was, on a participle that describes the victims
     ("A bomb killed five labourers employed by a contractor in Kunduz province.", "killed", "Kunduz"),
 ])

@@ -133,11 +133,20 @@ def _narrower_inside(ctx: Context, clause: Token, place: Place, ok) -> Place:
     while stack:
         token = stack.pop()
         found = ctx.place_at.get(token.i)
-        if found is not None and found is not place and ok(found) and _within(found, place):
+        if found is not None and found is not place and ok(found) and _within(found, place) \
+                and not _container_of_a_part(ctx, token):
             inside.append(found)
         stack += [c for c in token.children if c.dep_ not in _OTHER_ACTS
                   and not (c.dep_ == "prep" and c.lower_ in _ELSEWHERE)]
     return most_specific(inside) if inside else place
+
+
+def _container_of_a_part(ctx: Context, token: Token) -> bool:
+    """'Damascus' in "the East Ghouta region of rural Damascus": what a named part is of is wider
+    than it ("the area of Lugansk" names no part: Lugansk is the area)."""
+    if token.dep_ != "pobj" or token.head.lower_ != "of" or token.head.head.lemma_.lower() not in _PARTS:
+        return False
+    return any(c.dep_ in ("compound", "amod") and c.i in ctx.place_at for c in token.head.head.children)
 
 
 # Parts of a clause that tell of other acts or people, not of where this act was: coordinated
@@ -570,6 +579,11 @@ def named_places(ctx: Context, token: Token, ok) -> list[Place]:
                 (c for c in t.children if (c.dep_ in _NOUN_LINKS or (
                     c.dep_ == "amod" and c.i in ctx.place_at)) and not _owner(ctx, c, t)),
                 key=lambda c: c.dep_ == "poss")
+            # a region named as a region of a town ("the East Ghouta region of rural Damascus") is
+            # the place meant, though a region is wider than the town the gazetteer knows
+            if t.lemma_.lower() in _REGION_WORDS and any(
+                    (p := ctx.place_at.get(c.i)) is not None and p.precision == "region" and ok(p) for c in own):
+                of = []
             # a part of a place is named before the word, its container after "of" ("the Shaab
             # neighbourhood of Baghdad"); a town or a state after "of", its container before
             # ("the Los Angeles suburb of Rosemead")
@@ -584,6 +598,8 @@ def named_places(ctx: Context, token: Token, ok) -> list[Place]:
 # Words for a part of a place: "the X district of Y" names X, inside Y.
 _PARTS = frozenset({"district", "subdistrict", "area", "neighborhood", "neighbourhood", "quarter", "region", "province",
                     "governorate", "sector", "zone", "locality"})
+# Part words a region of the gazetteer's own list may be named by.
+_REGION_WORDS = frozenset({"region", "area"})
 # Nouns for a war, campaign or negotiation: a place that names one ("the 1967 Mideast war", "the
 # Mosul offensive", "the Cyprus talks") names what it was about, a wide theatre, not where an act
 # in it happened.
