@@ -295,6 +295,8 @@ def test_places_reached_through_relatives_participles_and_aerial_phrases(code, t
     ("Norway's embassy in the capital was bombed on Friday.", "bombed"),
     # a country outside the event's clause is whose, not where
     ("Anna Berg, 34, of Sweden, was stabbed as she left the station late on Friday.", "stabbed"),
+    # ... nor is a victim's country where they were attacked
+    ("Gunmen shot dead Lars Berg of Sweden near the harbour on Friday.", "shot"),
     # a protest is not placed by what went on around it; those a court seeks are not where the
     # court is
     ("Thousands of students marched on Sunday while the president met donors in Brussels.", "marched"),

@@ -487,8 +487,17 @@ def clause_place(ctx: Context, head: Token, free, object_ok=None) -> Place | Non
     # the object of a physical act names where it was done ("captured Irbil in northern Iraq");
     # a passive subject only when no preposition says where ("the base was struck")
     # (a destination may be the target too: "deployed missiles to Syria")
+    # a person's country is where they are from ("killed Peter Blake of New Zealand")
+    people = {o.i for o in objects if person_word(o)}
+
+    def native(token: Token, place: Place) -> bool:
+        if token.i not in people or place.precision != "country":
+            return False
+        words = ctx.doc.char_span(*place.span, alignment_mode="expand")
+        return words is not None and words.root.head.lower_ == "of" and words.root.head.head.i == token.i
+
     for group, ok in ((objects, object_ok), (phrases, free), (ends, object_ok or free), (passive, object_ok)):
-        found = [p for token in group for p in named_places(ctx, token, ok)]
+        found = [p for token in group for p in named_places(ctx, token, ok) if not native(token, p)]
         if found:
             return _town_of_a_building(ctx, most_specific(found), found, group, ok)
     # "killed during two days of fighting in X", "after clashes in X"
@@ -496,7 +505,7 @@ def clause_place(ctx: Context, head: Token, free, object_ok=None) -> Place | Non
               for pobj in c.children if pobj.dep_ == "pobj"]
     for token in (t for group in (phrases, objects, ends, passive, around) for head in group
                   for t in (head, *head.conjuncts)):  # "shot a policeman and a boy in X"
-        place = _nested_place(ctx, token, free, 0)
+        place = _nested_place(ctx, token, lambda p, t=token: free(p) and not native(t, p), 0)
         if place is not None:
             return place
     # where the doer of a passive was: "was hit by a roadside bomb near X", "hired by forces in X"
