@@ -211,3 +211,30 @@ def test_an_unknown_person_takes_the_country_of_an_appositive(pipeline):
     found = actors(pipeline, "Jane Wambui, a Kenyan opposition leader, was arrested. Wambui denied the charges.",
                    "2019-03-05")
     assert [a.country for a in found if "Wambui" in a.text] == ["KEN", "KEN"]
+
+
+def test_a_place_is_of_the_state_it_belonged_to_that_day(pipeline):
+    text = "Gunmen shelled Juba and Asmara."
+
+    def targets(day):
+        return [(a.country, a.name) for a in actors(pipeline, text, day) if a.text != "Gunmen"]
+
+    assert targets("1990-06-01") == [("SDN", "Sudan"), ("ETH", "Ethiopia")]
+    assert targets("2000-06-01") == [("SDN", "Sudan"), ("ERI", "Eritrea")]
+    assert targets("2015-06-01") == [("SSD", "South Sudan"), ("ERI", "Eritrea")]
+    # a territory's own name keeps its code: its own government and people were there before
+    [premier] = actors(pipeline, "Montenegro's prime minister resigned.", "1999-06-01")
+    assert premier.country == "MNE"
+
+
+def test_successions_name_known_states_in_order():
+    import csv
+    from eventwire.data_files import data_path
+    with data_path("actors", "successions.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    with data_path("actors", "countries.csv").open(encoding="utf-8", newline="") as handle:
+        known = {r["iso3"] for r in csv.DictReader(handle)}
+    assert rows
+    for row in rows:
+        assert row["iso3"] in known and row["before"] in known and row["iso3"] != row["before"], row
+        assert len(row["since"]) == 10 and row["since"][4] == row["since"][7] == "-" and row["note"], row

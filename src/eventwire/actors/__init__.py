@@ -261,6 +261,10 @@ def build_actor(doc: Doc, head: Token, items: list[tuple[Span, list[Term]]], kb:
     role = max(roles, key=lambda st: (st[1].sector == "OPP", st[0].end))[1] if roles else None
     country_term = _country_term(doc, head, countries)
     country = country_term.country if country_term else (org.country if org else None)
+    if country_term is not None and country_term.kind in (CAPITAL, SEAT):
+        # a capital stands for its state only once there is one: "Juba" before 2011 is a
+        # Sudanese town; a territory's own name ("Montenegro's prime minister") keeps its code
+        country = kb.country_on(country, day)
     source = _sector_source(kb, role, org, country_term)
     sector, plover = (source.sector_on(day), kb.plover_sector(source, day)) if source else (None, None)
     if sector is None and (ethnic_people or country_term is not None and country_term.kind == ADJECTIVE
@@ -278,7 +282,7 @@ def build_actor(doc: Doc, head: Token, items: list[tuple[Span, list[Term]]], kb:
     elif org:
         name, actor_id = org.name, org.key
     elif country_term:
-        name, actor_id = kb.countries[country_term.key].name, country + (f"-{sector}" if sector else "")
+        name, actor_id = kb.countries[country].name, country + (f"-{sector}" if sector else "")
     else:
         unknown = next((s for s, _ in items if s.label_ == "ORG"), None)
         name, actor_id = (unknown.text, None) if unknown is not None else (None, None)

@@ -6,7 +6,7 @@ terms of one noun phrase into an Actor. Users correct a resolution by editing a 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..data_files import read_csv, split_list
@@ -40,6 +40,8 @@ class Country:
     iso3: str
     cameo: str
     name: str
+    before: str | None = None  # the state its land belonged to until `since` (successions.csv)
+    since: str | None = None  # ISO date the state came into being
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +120,15 @@ class KnowledgeBase:
         current = [o for o in titled if day and o.held_on(day)]
         return (current or titled or [None])[-1]
 
+    def country_on(self, iso3: str | None, day: str | None) -> str | None:
+        """The state a country's land belonged to on that day: Sudan for South Sudan before July
+        2011 ("Juba" in a 2000 story is a Sudanese town)."""
+        country = self.countries.get(iso3 or "")
+        while day and country is not None and country.since and day[:len(country.since)] < country.since:
+            iso3 = country.before
+            country = self.countries.get(iso3 or "")
+        return iso3
+
     def holder(self, country: str, role: str, day: str | None) -> Office | None:
         """Who held the office ("the Iraqi oil minister") on that day."""
         if not day:
@@ -181,6 +192,8 @@ def load_knowledge() -> KnowledgeBase:
             kb.add(alias, kb.country_term(iso3, CAPITAL))
         for alias in split_list(row.get("seats", "")):
             kb.add(alias, kb.country_term(iso3, SEAT))
+    for row in read_csv("actors", "successions.csv"):
+        kb.countries[row["iso3"]] = replace(kb.countries[row["iso3"]], before=row["before"], since=row["since"])
     for row in read_csv("actors", "organizations.csv"):
         org = Organization(row["id"], row["name"], row.get("country") or None, row.get("sector") or None,
                            row.get("code") or None)
