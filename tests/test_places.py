@@ -87,6 +87,9 @@ def test_a_people_or_faith_before_a_town_word_is_not_a_place(places, text, word,
     ("Shelling killed four civilians in the main rebel stronghold of Donetsk on Friday.", "Donetsk"),
     ("The army continued its offensive in the eastern countryside of Aleppo this afternoon.", "Aleppo"),
     ("The blast destroyed eight buildings in Colombo's business district.", "Colombo"),
+    # a part of a place by its bearing, or the place's countryside
+    ("Government jets bombed rebel positions in the southern Hama countryside on Monday.", "Hama"),
+    ("Airstrikes over southern Aleppo killed nine fighters.", "Aleppo"),
 ])
 def test_a_town_the_tagger_missed_in_a_place_phrase(places, text, town):
     assert town in [p.text for p in places(text)]

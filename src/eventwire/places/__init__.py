@@ -63,7 +63,13 @@ _BASED = frozenset({"based", "headquartered"})
 # Words that make a settlement noun after "X and" mean places like X ("X and other towns").
 _OTHER_WORDS = frozenset({"other", "nearby", "neighbouring", "neighboring", "surrounding", "several", "many"})
 _AFTER_WORDS = frozenset({"city", "town", "village", "area", "suburb", "township", "residents", "metropolis",
-                          "peninsula", "neighbourhood", "neighborhood", *_ADMIN_WORDS})
+                          "peninsula", "neighbourhood", "neighborhood", "countryside", "outskirts", "suburbs",
+                          "districts", *_ADMIN_WORDS})
+# Adjectives of a part of a place by its bearing, which people's names do not take ("southern
+# Aleppo", "the northern Hama countryside", "rural Damascus").
+_BEARING_ADJECTIVES = frozenset({"northern", "southern", "eastern", "western", "central", "northeastern",
+                                 "northwestern", "southeastern", "southwestern", "north-eastern", "north-western",
+                                 "south-eastern", "south-western", "rural"})
 # Nouns for parts and sites of a place, which a place's name owns ("X's business district",
 # "X's northern skies") or completes ("the outskirts of X").
 _PLACE_PARTS = frozenset({"countryside", "outskirts", "suburbs", "streets", "centre", "center", "heart", "stronghold",
@@ -463,6 +469,8 @@ def place_context(span: Span, known: set[int], person: bool = False, container: 
     after = doc[span.end] if span.end < len(doc) else None
     if after is not None and after.lower_ in _AFTER_WORDS:
         return True
+    if span.start > 0 and doc[span.start - 1].lower_ in _BEARING_ADJECTIVES:
+        return True  # "airstrikes over southern Aleppo"
     if after is not None and after.text == "-" and span.end + 1 < len(doc) and doc[span.end + 1].lower_ in _BASED:
         return True  # "the Kent-based team"
     if span[-1].lower_ in _ADMIN_WORDS and len(span) > 1:
