@@ -272,6 +272,11 @@ def test_a_person_named_by_the_act_is_not_its_place(code, text, word, place):
     ("Shelling killed three civilians in the Donbas region of Ukraine on Monday.", "killed", "Donbas"),
     ("Turkish jets bombed targets in the Kurdistan region of Iraq overnight.", "bombed", "Kurdistan"),
     ("Seven civilians were killed in eastern Ukraine in the area of Lugansk on Friday.", "killed", "Lugansk"),
+    # the country around a town is wider than the town: a village the clause names in it wins
+    ("In the east Hama countryside, army units launched an attack against militants inside the village of "
+     "Suran.", "launched", "Suran"),
+    ("Army units launched an attack in the Idlib countryside against militants holed up inside the town of "
+     "Saraqib.", "launched", "Saraqib"),
     # where the doer of a passive was, on a participle that describes the victims
     ("A bomb killed five labourers employed by a contractor in Kunduz province.", "killed", "Kunduz"),
 ])

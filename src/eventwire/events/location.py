@@ -126,19 +126,39 @@ def _narrower_inside(ctx: Context, clause: Token, place: Place, ok) -> Place:
     home in Mosul", "targeting a vehicle at Handwara town"). Not from a clause with a subject of
     its own, a statement's content or a relative clause (another act, or biography), nor where
     something went or came from."""
-    if _WIDTH.get(place.precision, 0) < _WIDTH["admin2"]:
+    rural = _countryside(ctx, place)
+    if _WIDTH.get(place.precision, 0) < _WIDTH["admin2"] and not rural:
         return place
     inside = []
     stack = [clause]
     while stack:
         token = stack.pop()
         found = ctx.place_at.get(token.i)
-        if found is not None and found is not place and ok(found) and _within(found, place) \
-                and not _container_of_a_part(ctx, token):
+        if found is not None and found is not place and ok(found) and not _container_of_a_part(ctx, token) and (
+                _within(found, place) or (rural and _around(found, place))):
             inside.append(found)
         stack += [c for c in token.children if c.dep_ not in _OTHER_ACTS
                   and not (c.dep_ == "prep" and c.lower_ in _ELSEWHERE)]
     return most_specific(inside) if inside else place
+
+
+def _countryside(ctx: Context, place: Place) -> bool:
+    """A town named for the country around it ("in the east Hama countryside", "the Aleppo
+    countryside"): wider than the town."""
+    words = ctx.doc.char_span(*place.span, alignment_mode="expand")
+    return words is not None and words.root.head.lemma_.lower() in _COUNTRY_AROUND
+
+
+_COUNTRY_AROUND = frozenset({"countryside", "outskirts", "environs", "hinterland", "suburbs", "periphery"})
+
+
+def _around(inner: Place, town: Place) -> bool:
+    """A place in the country around a town: a village or site near it, or one the gazetteer
+    lacks (named in the same clause, it is there)."""
+    if inner.geonameid is None:
+        return True
+    return (_WIDTH.get(inner.precision, 0) <= _WIDTH["city"] and None not in (inner.lat, town.lat)
+            and inner.geonameid != town.geonameid and km_between(inner, town) <= _REACH_KM["admin2"])
 
 
 def _container_of_a_part(ctx: Context, token: Token) -> bool:
