@@ -741,7 +741,7 @@ def _place_actors(ctx: Context, head: Token) -> list[Actor]:
 def date_of(ctx: Context, verb: Token, sentence: Sentence) -> EventDate | None:
     """The clause's time expression, else the sentence's first, else the publication date."""
     in_clause = [ctx.time_at[t.i] for t in clause_tokens(verb) if t.i in ctx.time_at]
-    in_sentence = [ctx.time_at[t.i] for t in sentence.span if t.i in ctx.time_at]
+    in_sentence = [ctx.time_at[i] for i in range(sentence.span.start, sentence.span.end) if i in ctx.time_at]
     for ref in [*in_clause, *in_sentence]:
         value = (ref.value or "")[:10] if ref.type in ("DATE", "TIME") else None
         precision = precision_of(value)

@@ -64,6 +64,7 @@ class Lexicon:
         stage found to be places, which an object row of places ("entered X") accepts."""
         tried_compounds = False
         lemma = verb.lemma_.lower()
+        read = _Complements(verb)
         for rule in self.verbs.get(lemma, ()):
             # an event noun named by a compound ("continued their hunger strike") beats a row that
             # knows only the head ("continue,obj:strike"), not one that knows the compound
@@ -74,7 +75,7 @@ class Lexicon:
                     return compound
             if rule.kind == "":
                 return self.match_light_verb(verb) or self.match_like(verb, places) or Match(rule, None)
-            complement = _complement(verb, rule, places)
+            complement = _complement(verb, rule, places, read)
             if complement is not None:
                 return Match(rule, complement)
         return self.match_like(verb, places) or self.match_light_verb(verb, eventless=True)  # no row fits
@@ -84,10 +85,11 @@ class Lexicon:
         its own rows do not name: 'cancelled the curfew' as 'lifted the curfew'. The rule's label
         says whose row it was ('cancel~lift +obj:curfew')."""
         lemma = verb.lemma_.lower()
+        read = _Complements(verb)
         for like in self.likes.get(lemma, ()):
             for rule in self.verbs.get(like, ()):
                 if rule.kind == "obj" and rule.cameo is not None:
-                    complement = _complement(verb, rule, places)
+                    complement = _complement(verb, rule, places, read)
                     if complement is not None:
                         return Match(Rule(f"{lemma}~{like}", rule.kind, rule.value, rule.cameo), complement)
         return None
@@ -239,8 +241,32 @@ def _when(prep: Token) -> bool:
     return any(p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME") for p in prep.children)
 
 
-def _complement(verb: Token, rule: Rule, places: frozenset[int] = frozenset()) -> Token | None:
-    for child in [*verb.children, *(_event_pobjs(verb) if rule.kind == "obj" else ())]:
+class _Complements:
+    """A verb's children, the nouns of its event prepositions and its objects' keys, read once for
+    all the rows tried on it (a verb may have dozens of object rows)."""
+
+    def __init__(self, verb: Token) -> None:
+        self.children = list(verb.children)
+        self._pobjs: list[Token] | None = None
+        self._keys: dict[int, list[str]] = {}
+
+    def of(self, verb: Token, kind: str) -> list[Token]:
+        if kind != "obj":
+            return self.children
+        if self._pobjs is None:
+            self._pobjs = _event_pobjs(verb)
+        return [*self.children, *self._pobjs]
+
+    def keys(self, noun: Token) -> list[str]:
+        if noun.i not in self._keys:
+            self._keys[noun.i] = noun_keys(noun)
+        return self._keys[noun.i]
+
+
+def _complement(verb: Token, rule: Rule, places: frozenset[int] = frozenset(),
+                read: _Complements | None = None) -> Token | None:
+    read = read or _Complements(verb)
+    for child in read.of(verb, rule.kind):
         if rule.kind == "to" and _infinitive_complement(child):
             if rule.value in ("*", child.lemma_.lower()):
                 return child
@@ -253,7 +279,7 @@ def _complement(verb: Token, rule: Rule, places: frozenset[int] = frozenset()) -
             return child
         elif rule.kind == "obj" and child.dep_ in (*_OBJECT_DEPS, "pobj"):
             noun = quantified(child)
-            if rule.value in noun_keys(noun) or (rule.value == PLACE_CLASS and child.dep_ in _OBJECT_DEPS
+            if rule.value in read.keys(noun) or (rule.value == PLACE_CLASS and child.dep_ in _OBJECT_DEPS
                                                  and (placelike(noun) or noun.i in places)):
                 return noun
     return None

@@ -202,9 +202,12 @@ def _sentence_places(ctx: Context, sentence: Sentence, own: set[int], keep) -> l
     district of La Presa" and "Izmir, Turkey's third-largest city" each name one place, the
     narrowest."""
     phrases: dict[int, list[Place]] = {}
-    for t in sentence.span:
-        place = ctx.place_at.get(t.i)
-        if place is not None and governing_verb(t).i in own and keep(t, place):
+    for i in range(sentence.span.start, sentence.span.end):  # indexes: a token is built on each read
+        place = ctx.place_at.get(i)
+        if place is None:
+            continue
+        t = ctx.doc[i]
+        if governing_verb(t).i in own and keep(t, place):
             phrases.setdefault(_phrase_top(t).i, []).append(place)
     distinct = {(p.geonameid, p.name): p for p in (most_specific(group) for group in phrases.values())}
     return list(distinct.values())

@@ -53,11 +53,13 @@ def quantity(text: str) -> int | None:
 
 def size_of(sentence: Span, code: str) -> Size | None:
     found = {}
+    text = None  # a span's text is rebuilt from its tokens on each read
     for field, patterns in _COMPILED.items():
         if code[:2] not in _ROOTS[field]:
             continue
+        text = sentence.text if text is None else text
         for pattern in patterns:
-            m = pattern.search(sentence.text)
+            m = pattern.search(text)
             if m and (n := quantity(m.group(1))) is not None:
                 found[field] = n
                 break
