@@ -763,6 +763,10 @@ def test_resigning_is_a_retreat_where_accepting_a_resignation_is_a_concession(co
     ("Turkey strengthened its military presence along the Syrian frontier.", "154"),
     ("The governor ordered patrols by soldiers in the market towns after the riots.", "150"),
     ("Ecuador eased emergency measures in three provinces on Monday.", "0814"),
+    # yielding to demands, going back on a promise, refusing a permit
+    ("The government finally conceded to the demands of the truck drivers.", "080"),
+    ("The junta reneged on its promise to hand power to civilians.", "120"),
+    ("Police denied permission for the opposition march in the capital.", "120"),
 ])
 def test_states_people_are_put_in_and_common_cameo_families(code, text, code_):
     assert code_ in [e.cameo.code for e in code(text).events]
