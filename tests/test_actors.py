@@ -238,3 +238,11 @@ def test_successions_name_known_states_in_order():
     for row in rows:
         assert row["iso3"] in known and row["before"] in known and row["iso3"] != row["before"], row
         assert len(row["since"]) == 10 and row["since"][4] == row["since"][7] == "-" and row["note"], row
+
+
+def test_a_person_of_a_country_is_that_countrys(pipeline):
+    found = actors(pipeline, "Gunmen shot dead Lars Berg of Sweden near the harbour.", "2019-06-01")
+    assert [(a.name, a.country) for a in found if (a.id or "").startswith("person:")] == [("Lars Berg", "SWE")]
+    ann = pipeline.code("Gunmen shot dead Lars Berg of Sweden near the harbour.", published="2019-06-01")
+    [shot] = ann.events
+    assert [(a.text, a.country) for a in shot.target] == [("Lars Berg", "SWE")]
