@@ -68,13 +68,13 @@ def find_actors(doc: Doc, kb: KnowledgeBase, matcher: TermMatcher, day: str | No
     return resolve_references(doc, list(described_people(doc, built, groups, kb, day).values()))
 
 
-def described_people(doc: Doc, built: dict[int, Actor], groups=None, kb: KnowledgeBase | None = None,
-                     day: str | None = None) -> dict[int, Actor]:
+def described_people(doc: Doc, built: dict[int, Actor], groups: dict[int, list[tuple[Span, list[Term]]]],
+                     kb: KnowledgeBase, day: str | None) -> dict[int, Actor]:
     """'Amina Diallo, Mali's best-known rights lawyer, ...': a person the knowledge base does not
     know takes the country and sector of the noun in apposition to the name, either way round
     ("Kenya's leading activist, Jane Wambui, ..."), where that noun names a country; else the
-    country the person is "of" ("Lars Berg of Sweden"). Only a person
-    left unresolved: the knowledge base knows better than a description. Keyed by head token."""
+    country the person is "of" ("Lars Berg of Sweden"). Only a person left unresolved: the
+    knowledge base knows better than a description. Keyed by head token."""
     out = dict(built)
     for head_i, actor in built.items():
         if not (actor.id or "").startswith("person:") or actor.country or actor.sector:
@@ -87,12 +87,13 @@ def described_people(doc: Doc, built: dict[int, Actor], groups=None, kb: Knowled
         if about is not None:
             out[head_i] = replace(actor, country=about.country, sector=about.sector, code=about.code,
                                   plover_sector=about.plover_sector)
-        elif kb is not None and (country := _country_of(token, groups or {}, kb, day)) is not None:
+        elif (country := _country_of(token, groups, kb, day)) is not None:
             out[head_i] = replace(actor, country=country, code=actor_code(kb, country, None, None))
     return out
 
 
-def _country_of(person: Token, groups, kb: KnowledgeBase, day: str | None) -> str | None:
+def _country_of(person: Token, groups: dict[int, list[tuple[Span, list[Term]]]], kb: KnowledgeBase,
+                day: str | None) -> str | None:
     """The country a person is "of" ("Lars Berg of Sweden"): a country's name, not a town's."""
     for c in person.children:
         if c.dep_ == "prep" and c.lower_ == "of":

@@ -246,15 +246,18 @@ class _Complements:
     all the rows tried on it (a verb may have dozens of object rows)."""
 
     def __init__(self, verb: Token) -> None:
+        self.verb = verb
         self.children = list(verb.children)
         self._pobjs: list[Token] | None = None
         self._keys: dict[int, list[str]] = {}
 
-    def of(self, verb: Token, kind: str) -> list[Token]:
+    def of(self, kind: str) -> list[Token]:
+        """The words a row of this kind may match: the children, and for an object row the nouns
+        of the verb's event prepositions too ("went on strike")."""
         if kind != "obj":
             return self.children
         if self._pobjs is None:
-            self._pobjs = _event_pobjs(verb)
+            self._pobjs = _event_pobjs(self.verb)
         return [*self.children, *self._pobjs]
 
     def keys(self, noun: Token) -> list[str]:
@@ -266,7 +269,7 @@ class _Complements:
 def _complement(verb: Token, rule: Rule, places: frozenset[int] = frozenset(),
                 read: _Complements | None = None) -> Token | None:
     read = read or _Complements(verb)
-    for child in read.of(verb, rule.kind):
+    for child in read.of(rule.kind):
         if rule.kind == "to" and _infinitive_complement(child):
             if rule.value in ("*", child.lemma_.lower()):
                 return child
