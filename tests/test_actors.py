@@ -246,3 +246,7 @@ def test_a_person_of_a_country_is_that_countrys(pipeline):
     ann = pipeline.code("Gunmen shot dead Lars Berg of Sweden near the harbour.", published="2019-06-01")
     [shot] = ann.events
     assert [(a.text, a.country) for a in shot.target] == [("Lars Berg", "SWE")]
+    # a capital the person is of is their home town, not its government acting
+    ann = pipeline.code("Gunmen killed Anna Nowak of Warsaw on Friday.", published="2019-06-01")
+    [killed] = ann.events
+    assert [(a.text, a.country) for a in killed.target] == [("Anna Nowak", "POL")]

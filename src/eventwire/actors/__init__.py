@@ -94,12 +94,13 @@ def described_people(doc: Doc, built: dict[int, Actor], groups: dict[int, list[t
 
 def _country_of(person: Token, groups: dict[int, list[tuple[Span, list[Term]]]], kb: KnowledgeBase,
                 day: str | None) -> str | None:
-    """The country a person is "of" ("Lars Berg of Sweden"): a country's name, not a town's."""
+    """The country a person is "of" ("Lars Berg of Sweden", "Anna Nowak of Warsaw"): a country's
+    name or its capital's, where the person lives or comes from."""
     for c in person.children:
         if c.dep_ == "prep" and c.lower_ == "of":
             for g in c.children:
                 terms = [t for _, ts in groups.get(g.i, ()) for t in ts]
-                if g.dep_ == "pobj" and terms and all(t.kind == COUNTRY for t in terms):
+                if g.dep_ == "pobj" and terms and all(t.kind in (COUNTRY, CAPITAL) for t in terms):
                     return kb.country_on(terms[0].country, day)
     return None
 
