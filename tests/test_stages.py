@@ -329,25 +329,16 @@ def test_violent_words_done_to_things_can_still_be_vetoed(code, text):
 
 
 @pytest.mark.parametrize("text, root", [
-    # what an attack did, whatever it did it to, is violence the model may not veto
-    ("Clashes near the border have killed more than 400 since January.", "19"),
-    ("Heavy shelling destroyed the last bakery in the town.", "19"),
-])
-def test_what_an_attack_did_is_violence(code, text, root):
-    assert root in [e.cameo.root for e in code(text).events]
-
-
-def test_what_was_lost_in_a_war_is_not_protected_as_an_attack(code):
-    assert not code("The old bridge was destroyed in the war.").events
-
-
-@pytest.mark.parametrize("text, root", [
+    # an event named as the subject of a verb of happening
     ("Heavy clashes erupted in the north of the city on Sunday.", "19"),
     ("The raid took place before dawn, residents said.", "19"),
     ("Fighting continued for a third day near Bakhmut.", "19"),
     ("The meeting took place in Geneva on Friday.", "04"),
+    # what an attack did, whatever it did it to, is violence the model may not veto
+    ("Clashes near the border have killed more than 400 since January.", "19"),
+    ("Heavy shelling destroyed the last bakery in the town.", "19"),
 ])
-def test_an_event_named_as_the_subject_of_a_verb_of_happening(code, text, root):
+def test_an_event_noun_as_the_subject_makes_the_event(code, text, root):
     assert root in [e.cameo.root for e in code(text).events]
 
 
@@ -408,18 +399,21 @@ def test_an_event_the_subject_suffered(code, text, trigger, code_, source, targe
 
 
 @pytest.mark.parametrize("text", [
-    "Twelve migrants perished in a fire at a warehouse in Tripoli.",  # a blaze
-    "Two passengers died in the crash near Lyon.",
-    "The singer's grandfather died in the war.",  # a war as the background of a life
+    # happening, suffering or being put somewhere, with no event noun
+    "Prices continued to rise.",
+    "The storm continued overnight.",
+    "The party took place at the embassy.",
+    "The merger was put on hold until the autumn.",
+    "The question of funding remained on the agenda.",
+    "The manuscripts were placed on display at the national library.",
     "The company came under pressure from investors.",
+    # dying in an accident, a blaze or a war as the background of a life; lost in a war
+    "Twelve migrants perished in a fire at a warehouse in Tripoli.",
+    "Two passengers died in the crash near Lyon.",
+    "The singer's grandfather died in the war.",
+    "The old bridge was destroyed in the war.",
 ])
-def test_dying_in_an_accident_or_a_blaze_is_no_event(code, text):
-    assert not code(text).events
-
-
-@pytest.mark.parametrize("text", ["Prices continued to rise.", "The storm continued overnight.",
-                                  "The party took place at the embassy."])
-def test_happening_without_an_event_noun_is_no_event(code, text):
+def test_no_event_noun_no_event(code, text):
     assert not code(text).events
 
 
@@ -770,12 +764,3 @@ def test_resigning_is_a_retreat_where_accepting_a_resignation_is_a_concession(co
 ])
 def test_states_people_are_put_in_and_common_cameo_families(code, text, code_):
     assert code_ in [e.cameo.code for e in code(text).events]
-
-
-@pytest.mark.parametrize("text", [
-    "The merger was put on hold until the autumn.",
-    "The question of funding remained on the agenda.",
-    "The manuscripts were placed on display at the national library.",
-])
-def test_states_no_event_noun_names_are_no_event(code, text):
-    assert not code(text).events

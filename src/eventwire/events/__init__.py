@@ -284,18 +284,22 @@ def sufferers_foes(ctx: Context, verb: Token, noun: Token) -> list[Actor]:
 _CRITICISM = "111"
 
 
+def _bare_fire(noun: Token) -> bool:
+    """'Fire' with no weapon named ("mortar fire", "rocket fire" are shelling)."""
+    return noun.lemma_.lower() == "fire" and not any(c.dep_ == "compound" for c in noun.children)
+
+
 def blaze(noun: Token) -> bool:
     """'Died in a fire': a fire one dies in, unlike one a post comes under, is a blaze."""
-    return (noun.lemma_.lower() == "fire" and noun.head.head.lemma_.lower() != "come"
-            and not any(c.dep_ == "compound" for c in noun.children))
+    return _bare_fire(noun) and noun.head.head.lemma_.lower() != "come"
 
 
 def criticised(noun: Token, source: list[Actor]) -> bool:
     """'Came under fire' for or over something, or from those who do not bear arms, is
     criticism ("the minister came under fire from opposition lawmakers over the budget"); from
     gunmen, or with nothing said of why, it is gunfire."""
-    if noun.lemma_.lower() != "fire" or any(c.dep_ == "compound" for c in noun.children):
-        return False  # "came under mortar fire"
+    if not _bare_fire(noun):
+        return False
     why = any(c.dep_ == "prep" and c.lower_ in ("for", "over") for head in (noun, noun.head.head)
               for c in head.children)
     return why or (bool(source) and not any(a.sector in _ARMED_SECTORS for a in source))

@@ -3,7 +3,7 @@ else the dateline; one place at most, and none rather than a wrong one."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, Place
 from ..places.gazetteer import km_between, load_gazetteer
@@ -142,10 +142,15 @@ def _narrower_inside(ctx: Context, clause: Token, place: Place, ok) -> Place:
     return most_specific(inside) if inside else place
 
 
+def _words(ctx: Context, place: Place) -> Span | None:
+    """The words that name a place."""
+    return ctx.doc.char_span(*place.span, alignment_mode="expand")
+
+
 def _countryside(ctx: Context, place: Place) -> bool:
     """A town named for the country around it ("in the east Hama countryside", "the Aleppo
     countryside"): wider than the town."""
-    words = ctx.doc.char_span(*place.span, alignment_mode="expand")
+    words = _words(ctx, place)
     return words is not None and words.root.head.lemma_.lower() in _COUNTRY_AROUND
 
 
@@ -308,7 +313,7 @@ def _local_modifier(ctx: Context, place: Place, root: Token) -> bool:
     nightclub"); a country there says whose it is ("a U.S. military vehicle")."""
     if place.precision not in ("city", "admin2", "point"):
         return False
-    words = ctx.doc.char_span(*place.span, alignment_mode="expand")
+    words = _words(ctx, place)
     actor = ctx.actor_at.get(root.i)
     return words is not None and words.root.dep_ == "compound" and words.root.head.i == root.i and (
         actor is None or actor.sector not in _AUTHORITIES)
@@ -516,7 +521,7 @@ def clause_place(ctx: Context, head: Token, free, object_ok=None) -> Place | Non
     def native(token: Token, place: Place) -> bool:
         if token.i not in people or place.precision != "country":
             return False
-        words = ctx.doc.char_span(*place.span, alignment_mode="expand")
+        words = _words(ctx, place)
         return words is not None and words.root.head.lower_ == "of" and words.root.head.head.i == token.i
 
     for group, ok in ((objects, object_ok), (phrases, free), (ends, object_ok or free), (passive, object_ok)):
@@ -561,7 +566,7 @@ _BUILDING_WORDS = frozenset({"embassy", "consulate", "theater", "theatre", "hosp
 
 
 def _building(ctx: Context, place: Place) -> bool:
-    words = ctx.doc.char_span(*place.span, alignment_mode="expand")
+    words = _words(ctx, place)
     return words is not None and (words.root.ent_type_ == "FAC" or words[-1].lemma_.lower() in _BUILDING_WORDS)
 
 
