@@ -398,6 +398,34 @@ def test_an_event_the_subject_suffered(code, text, trigger, code_, source, targe
     assert [a.text for a in event.source] == source and [a.text for a in event.target] == target
 
 
+@pytest.mark.parametrize("text, trigger, code_, source, target", [
+    # the toll an attack or armed men left is their event, told once: the attack and the state
+    # word fold into it
+    ("An ambush by suspected militants left four soldiers dead near Tillaberi.", "left", "190",
+     ["militants"], ["soldiers"]),
+    ("Police said the attack left three officers injured.", "left", "190", [], ["officers"]),
+    ("Rebels stormed the town overnight, leaving scores of residents dead.", "leaving", "180",
+     ["Rebels"], ["residents"]),
+])
+def test_the_toll_an_attack_left(code, text, trigger, code_, source, target):
+    events = code(text).events
+    assert not [e for e in events if e.trigger.split()[0] in ("ambush", "attack", "injured")], events
+    [event] = [e for e in events if e.trigger.startswith(trigger + " ")]
+    assert event.cameo.code == code_
+    assert [a.text for a in event.source] == source and [a.text for a in event.target] == target
+
+
+@pytest.mark.parametrize("text", [
+    # a toll no one's act left
+    "The earthquake left 300 people dead in the province.",
+    "The crash on the motorway left two dead.",
+    "Floods left thousands homeless.",
+    "The minister left the meeting early.",
+])
+def test_a_toll_of_no_attack_is_no_event(code, text):
+    assert not code(text).events
+
+
 @pytest.mark.parametrize("text", [
     # happening, suffering or being put somewhere, with no event noun
     "Prices continued to rise.",

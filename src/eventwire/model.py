@@ -142,7 +142,8 @@ class Event:
     # when there is no location.
     location_basis: str | None = None
     # The trigger words of events in the same sentence that `dedupe` folded into this one (same
-    # code, source and target: "a bomb targeting a mosque killed 22" is one incident). Internal:
+    # code, source and target: "a bomb targeting a mosque killed 22" is one incident), and the
+    # word of the state a toll tells ("injured" in "left five injured"). Internal:
     # lets scorers find the incident by any of its verbs.
     also: tuple[str, ...] = field(default=(), metadata={"internal": True})
 

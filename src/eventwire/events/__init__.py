@@ -96,10 +96,12 @@ def find_triggers(sentence: Sentence, lexicon: Lexicon, codebook: Codebook,
         if match.rule.cameo[:2] in VIOLENT_ROOTS and any(t.lemma_.lower() in lexicon.sports_words
                                                     for t in clause_tokens(token)):
             continue  # "Brazil beat Argentina in a World Cup qualifier": a game
-        if match.rule.kind == "to" and match.complement is not None:
-            consumed.add(match.complement.i)
+        if match.rule.kind in ("to", "state") and match.complement is not None:
+            consumed.add(match.complement.i)  # "left three officers injured": one event
         found.append((token, match))
     taken = {m.complement.i for _, m in found if m.complement is not None}
+    # the attack that left a toll is the toll's event, not one more ("an ambush left four dead")
+    taken |= {c.i for t, m in found if m.rule.kind == "state" for c in t.children if c.dep_ == "nsubj"}
     found += [(noun, match) for noun in sentence.span if noun.i not in taken
               if (match := _named_cause(noun, lexicon, codebook)) is not None]
     return found
@@ -177,6 +179,10 @@ def build_event(ctx: Context, sentence: Sentence, verb: Token, match: Match, cod
         source, target = actors_of(ctx, subject_of(verb)), target_of(ctx, verb, clause, match)
     if match.rule.value == PLACE_CLASS and not any(a.sector in _ARMED_SECTORS for a in source):
         return None  # "troops entered the town" takes ground; refugees or a convoy entering do not
+    if match.rule.kind == "state":  # "the raid left 22 people dead"
+        source = toll_takers(ctx, verb, source)
+        if source is None:
+            return None  # "the floods left 20 dead": no one's act
     when = date_of(ctx, verb, sentence)
     modality, claimant = modality_of(verb, ctx.quotes, ctx.published, when)
     code = as_weapon_act(refine_code(match.rule.cameo, clause_tokens(verb), sentence.span, codebook), verb, codebook)
@@ -188,7 +194,7 @@ def build_event(ctx: Context, sentence: Sentence, verb: Token, match: Match, cod
     # sports result or accident, whatever words surround it) or done to people ("he was captured
     # in Pakistan", "gunmen shot a priest") or by an attack or in one ("clashes have killed
     # 400", "shelling destroyed the bakery"), and an event named as the subject.
-    real_violence = code[:2] in VIOLENT_ROOTS and (
+    real_violence = code[:2] in VIOLENT_ROOTS and (match.rule.kind == "state" or  # an attack's toll
         any(a.sector in _ARMED_SECTORS for a in source) or on_people(ctx, verb) or in_an_attack(verb))
     # "clashes erupted", "fighting continued": the subject of a verb of happening names an event;
     # "came under fire for" is an idiom of criticism the model never saw
@@ -243,6 +249,7 @@ def build_event(ctx: Context, sentence: Sentence, verb: Token, match: Match, cod
         confidence=round(min(max(confidence, 0.1), 0.95), 2),
         depth=depth,
         location_basis=location_basis,
+        also=(match.complement.text,) if match.rule.kind == "state" else (),  # "left five injured"
     )
 
 
@@ -269,6 +276,17 @@ def noun_roles(ctx: Context, noun: Token) -> tuple[list[Actor], list[Actor]]:
             elif word in ("of", "on", "against") and not target:
                 target = actors_of(ctx, pobj)
     return source, target
+
+
+def toll_takers(ctx: Context, verb: Token, source: list[Actor]) -> list[Actor] | None:
+    """Who left the dead or wounded a clause counts: the doer of the attack that is its subject
+    ("a raid by gunmen left 22 people dead"), or armed men ("rebels stormed the town, leaving 30
+    dead"). None when no attack or armed men left them ("the floods left 20 dead", "the crash
+    left two dead")."""
+    cause = subject_of(verb)
+    if cause is not None and an_attack(cause):
+        return noun_roles(ctx, cause)[0]
+    return source if any(a.sector in _ARMED_SECTORS for a in source) else None
 
 
 def sufferers_foes(ctx: Context, verb: Token, noun: Token) -> list[Actor]:
@@ -775,7 +793,7 @@ def dedupe(events: list[Event]) -> list[Event]:
             continue
         first = out[kept[key]]
         located = first.location is None and e.location is not None
-        out[kept[key]] = replace(first, also=(*first.also, trigger_word(e)),
+        out[kept[key]] = replace(first, also=(*first.also, trigger_word(e), *e.also),
                                  location=e.location if located else first.location,
                                  location_basis=e.location_basis if located else first.location_basis)
     return out

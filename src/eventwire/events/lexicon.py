@@ -1,7 +1,7 @@
 """The trigger lexicon (data/events/verbs.csv, nouns.csv): which words signal which CAMEO event.
 
 A verb row may carry one complement restriction (`to:LEMMA`, `prep:WORD`, `prt:WORD`,
-`obj:LEMMA`); the most specific matching row wins, and a row with an empty code says
+`state:LEMMA`, `obj:LEMMA`); the most specific matching row wins, and a row with an empty code says
 "this pattern is not an event".
 """
 
@@ -16,14 +16,14 @@ from ..data_files import data_path, read_csv, split_list
 
 # Which complement kinds are most telling, first to last.
 # Particles before objects: "called off the strike" is calling off, whatever is called off.
-_SPECIFICITY = {"to": 0, "prt": 1, "obj": 2, "prep": 3, "": 4}
+_SPECIFICITY = {"to": 0, "prt": 1, "state": 1, "obj": 2, "prep": 3, "": 4}
 _OBJECT_DEPS = ("dobj", "obj", "nsubjpass", "attr")
 
 
 @dataclass(frozen=True, slots=True)
 class Rule:
     lemma: str
-    kind: str  # "", "to", "prep", "prt", "obj"; "acled" for a row of data/events/acled_rules.csv
+    kind: str  # "", "to", "prep", "prt", "state", "obj"; "acled" for a row of data/events/acled_rules.csv
     value: str  # the complement's word or lemma; "*" for any
     cameo: str | None  # None: explicitly not an event
 
@@ -280,11 +280,24 @@ def _complement(verb: Token, rule: Rule, places: frozenset[int] = frozenset(),
             # spaCy often attaches the particle as advmod ("stepped down", "walked out"), or an
             # adjective as the object's predicate ("set two buses ablaze")
             return child
+        elif rule.kind == "state" and (state := resulting_state(child, rule.value)) is not None:
+            return state
         elif rule.kind == "obj" and child.dep_ in (*_OBJECT_DEPS, "pobj"):
             noun = quantified(child)
             if rule.value in read.keys(noun) or (rule.value == PLACE_CLASS and child.dep_ in _OBJECT_DEPS
                                                  and (placelike(noun) or noun.i in places)):
                 return noun
+    return None
+
+
+def resulting_state(child: Token, lemma: str) -> Token | None:
+    """The state a verb leaves its object in, when its lemma is this one: the predicate after the
+    object ("left 14 people dead", "left three officers injured"), or a participle on the object
+    ("left 12 civilians wounded")."""
+    if child.dep_ in ("oprd", "xcomp", "acomp"):
+        return child if child.lemma_.lower() == lemma else None
+    if child.dep_ in ("dobj", "obj"):
+        return next((g for g in child.rights if g.dep_ in ("acl", "amod") and g.lemma_.lower() == lemma), None)
     return None
 
 
