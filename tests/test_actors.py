@@ -146,6 +146,8 @@ def test_a_crowd_takes_the_country_of_where_it_acts(pipeline):
 def test_ordinary_people_are_civilians_but_armed_men_are_not(pipeline):
     found = actors(pipeline, "Armed men abducted two women and a taxi driver near the village.", "2024-01-01")
     assert [(a.text.split()[-1], a.sector) for a in found] == [("men", "UAF"), ("women", "CVL"), ("driver", "CVL")]
+    found = actors(pipeline, "Gunmen abducted 40 children on the road to Katsina.", "2024-01-01")
+    assert [(a.text.split()[-1], a.sector) for a in found] == [("Gunmen", "UAF"), ("children", "CVL")]
 
 
 def test_a_led_force_takes_the_leading_countrys_country_but_a_backed_one_does_not(pipeline):

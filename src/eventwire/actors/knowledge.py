@@ -164,9 +164,12 @@ class KnowledgeBase:
 
 
 def plural(noun: str) -> str:
-    """Regular English plural of the last word of a role noun ("prime minister" -> "prime ministers")."""
+    """English plural of the last word of a role noun ("prime minister" -> "prime ministers",
+    "child" -> "children")."""
     head, _, last = noun.rpartition(" ")
-    if last.endswith(("s", "x", "ch", "sh")):
+    if last == "child":
+        last = "children"
+    elif last.endswith(("s", "x", "ch", "sh")):
         last += "es"
     elif last.endswith("y") and last[-2:-1] not in "aeiou":
         last = last[:-1] + "ies"
