@@ -415,6 +415,19 @@ def test_the_toll_an_attack_left(code, text, trigger, code_, source, target):
     assert [a.text for a in event.source] == source and [a.text for a in event.target] == target
 
 
+@pytest.mark.parametrize("text, trigger, target", [
+    # a passive coordinated with another shares its subject, the one it was done to
+    ("Two nurses got caught in the crossfire and were killed.", "killed", ["nurses"]),
+    ("The editor of a local weekly was shot and critically wounded on Tuesday.", "wounded", ["editor"]),
+    # only people are fatally shot: no film shoot, whatever the model reads around it (a guard: the
+    # model lets this one stand on its own)
+    ("Ahmed Karimi, a shopkeeper, was fatally shot on Sunday as he closed his store.", "shot", ["Ahmed Karimi"]),
+])
+def test_violence_done_to_people_stands(code, text, trigger, target):
+    [event] = [e for e in code(text).events if e.trigger.startswith(trigger + " ")]
+    assert event.cameo.root in ("18", "19") and [a.text for a in event.target] == target
+
+
 @pytest.mark.parametrize("text", [
     # a toll no one's act left
     "The earthquake left 300 people dead in the province.",

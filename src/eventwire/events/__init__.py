@@ -195,7 +195,8 @@ def build_event(ctx: Context, sentence: Sentence, verb: Token, match: Match, cod
     # in Pakistan", "gunmen shot a priest") or by an attack or in one ("clashes have killed
     # 400", "shelling destroyed the bakery"), and an event named as the subject.
     real_violence = code[:2] in VIOLENT_ROOTS and (match.rule.kind == "state" or  # an attack's toll
-        any(a.sector in _ARMED_SECTORS for a in source) or on_people(ctx, verb) or in_an_attack(verb))
+        any(a.sector in _ARMED_SECTORS for a in source) or on_people(ctx, verb) or in_an_attack(verb)
+        or bool(kin))  # "was shot and seriously wounded": two acts of force vouch for each other
     # "clashes erupted", "fighting continued": the subject of a verb of happening names an event;
     # "came under fire for" is an idiom of criticism the model never saw
     named = noun is not None or idiom or (
@@ -339,11 +340,17 @@ def in_an_attack(verb: Token) -> bool:
     return False
 
 
+# Adverbs that say an act took a life or nearly did.
+_FATAL = frozenset({"fatally", "mortally"})
+
+
 def on_people(ctx: Context, verb: Token) -> bool:
     """Whether the verb's patient, its object or passive subject, is a person or people: a
     pronoun, a named person, a nationality ("killed three Palestinians") or a noun the actor
     stage knows as people ("civilians", "soldiers"); not a country, team or thing ("beat
     Argentina", "killed the bill", "shot the film")."""
+    if any(c.dep_ == "advmod" and c.lower_ in _FATAL for c in verb.children):
+        return True  # only the living are "fatally shot"
     for patient, token in patient_words(verb):
         if token.i in ctx.place_at:
             continue
@@ -379,9 +386,19 @@ def patient_words(verb: Token):
     object ("shot and killed a man"): the word itself, what it counts ("dozens of villagers"),
     and its conjuncts."""
     heads = [verb, *sharing_objects(verb)]
-    for patient in (c for head in heads for c in head.children if c.dep_ in ("dobj", "obj", "nsubjpass")):
+    patients = [c for head in heads for c in head.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    for patient in patients or _passive_conjuncts_subject(verb):
         for token in dict.fromkeys((quantified(patient), patient, *patient.conjuncts)):
             yield patient, token
+
+
+def _passive_conjuncts_subject(verb: Token) -> list[Token]:
+    """The subject a passive shares with the verb it is coordinated with: "a doctor was shot and
+    killed", "the women got caught up in the fighting and were killed"."""
+    if verb.dep_ != "conj" or verb.tag_ != "VBN" or any(c.dep_ in (*_SUBJECT_DEPS, "nsubjpass") for c in verb.children):
+        return []
+    deps = ("nsubjpass", "nsubj") if any(c.dep_ == "auxpass" for c in verb.children) else ("nsubjpass",)
+    return [c for c in verb.head.children if c.dep_ in deps]
 
 
 # Words that stand for people counted but not named: "two others were wounded", "dozens were killed".
@@ -649,7 +666,7 @@ def target_of(ctx: Context, verb: Token, clause: Token, match: Match) -> list[Ac
                                         for c in head.children):
             return actors_of(ctx, head.head)  # "the group, which the U.S. is battling"
     objects = [c for h in heads for c in h.children if c.dep_ in ("dobj", "obj", "dative")
-               or (c.dep_ == "nsubjpass" and passive_actor(h) is None)]
+               or (c.dep_ == "nsubjpass" and passive_actor(h) is None)] or _passive_conjuncts_subject(verb)
     # the actor's own is no target ("withdrew its troops from Lebanon": the target is Lebanon)
     own = {o.i for o in objects if any(p.dep_ == "poss" and p.lower_ in _OWN_POSSESSIVES for p in o.children)}
     is_complement = {match.complement.i} if match.complement is not None else set()
