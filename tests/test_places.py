@@ -308,6 +308,10 @@ def test_the_reading_the_article_supports(places, text, name, admin1):
     # a town tagged as a person, in apposition to a word for a town or as what was shelled
     ("Police patrolled the quiet streets of the provincial capital, Banda Aceh.", "Banda Aceh", "IDN"),
     ("Government artillery shelled Rutshuru for a second day.", "Rutshuru", "COD"),
+    # a town taken, or shelled or bombed as the passive's subject (no capital acting)
+    ("Rebels captured Kindu on Tuesday after a week of fighting.", "Kindu", "COD"),
+    ("Kismayo was shelled overnight by government artillery.", "Kismayo", "SOM"),
+    ("Baghdad was heavily bombed during the first night of the war.", "Baghdad", "IRQ"),
     # islands, waters and counties are on our own list of regions and features
     ("Flights to Oahu were cancelled as the storm approached.", "Oahu", "USA"),
     ("Flooding closed roads across County Cavan overnight.", "County Cavan", "IRL"),
@@ -337,6 +341,9 @@ def test_a_place_is_found_and_placed(places, text, name, country):
     "Leaders in the West condemned the vote on Sunday.",
     "Residents of the Islands voted on Sunday.",
     "A police sergeant fatally shot Jordan, 23, after the car chase.",  # a name given an age is a person
+    # a person captured or seized (the tagger calls the name a person's) is no town
+    "Police captured Kennedy at a roadblock outside the capital.",
+    "Soldiers seized Arad at his home.",
 ])
 def test_no_place_is_found(places, text):
     assert places(text) == ()

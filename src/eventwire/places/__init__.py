@@ -57,7 +57,11 @@ _SETTLEMENT_WORDS = frozenset({"city", "town", "village", "island", "islands", "
 # Verbs whose object is a place more often than anything a name may stand for: what is patrolled,
 # shelled, besieged or overrun (not "captured", "encircled" or "visited": people are too).
 _PLACE_TAKING_VERBS = frozenset({"patrol", "shell", "bomb", "besiege", "overrun", "occupy", "liberate", "retake",
-                                 "recapture", "storm", "blockade", "evacuate", "raid", "bombard", "invade", "annex"})
+                                 "recapture", "storm", "blockade", "evacuate", "raid", "bombard", "invade", "annex",
+                                 "enter"})
+# Verbs that take ground and people alike ("captured Goma", "captured Hamdan"): their object is a
+# place only where the tagger did not call the name a person's.
+_TAKING_VERBS = frozenset({"capture", "seize"})
 # Participles after "X-" that make X where something is ("a Kent-based team").
 _BASED = frozenset({"based", "headquartered"})
 # Words that make a settlement noun after "X and" mean places like X ("X and other towns").
@@ -492,8 +496,10 @@ def place_context(span: Span, known: set[int], person: bool = False, container: 
         return True
     if root.dep_ == "appos" and (root.head.i in known or root.head.lower_ in _SETTLEMENT_WORDS):
         return True  # "Aceh's capital, Banda Aceh", "the capital city Lashkar Gah"
-    if not person and root.dep_ == "dobj" and root.head.lemma_.lower() in _PLACE_TAKING_VERBS:
-        return True  # "patrolled Bari", "shelled Rutshuru"
+    taken = root.head.lemma_.lower()
+    if not person and root.dep_ in ("dobj", "nsubjpass") and (
+            taken in _PLACE_TAKING_VERBS or (taken in _TAKING_VERBS and span.label_ != "PERSON")):
+        return True  # "patrolled Bari", "shelled Rutshuru", "Vukovar was captured"
     return False
 
 
@@ -864,6 +870,8 @@ def acts(ent: Span) -> bool:
     head = ent.root
     while head.dep_ in ("compound", "amod", "flat") and head.head.i != head.i:
         head = head.head
+    if head.dep_ == "nsubjpass" and head.head.lemma_.lower() in _PLACE_TAKING_VERBS | _TAKING_VERBS:
+        return False  # "Baghdad was heavily bombed": the city, no act of its government
     nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     return (head.dep_ in ("nsubj", "nsubjpass", "poss", "agent", "csubj") or ent.root.dep_ == "poss"
             or (nxt is not None and nxt.text in _POSSESSIVE))
