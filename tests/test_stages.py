@@ -406,6 +406,9 @@ def test_an_event_the_subject_suffered(code, text, trigger, code_, source, targe
     ("Police said the attack left three officers injured.", "left", "190", [], ["officers"]),
     ("Rebels stormed the town overnight, leaving scores of residents dead.", "leaving", "180",
      ["Rebels"], ["residents"]),
+    # a relative clause on the attack, or on its site
+    ("Militants claimed an ambush on a convoy near Buea that left six soldiers dead.", "left", "190",
+     [], ["soldiers"]),
 ])
 def test_the_toll_an_attack_left(code, text, trigger, code_, source, target):
     events = code(text).events
