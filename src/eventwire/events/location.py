@@ -84,7 +84,8 @@ def place_of(ctx: Context, verb: Token, clause: Token, sentence: Sentence, kin: 
         tiers.append({verb.i, clause.i, *kin, *_how_it_happened(verb), *_how_it_happened(clause)})
     for own in tiers:
         in_sentence = _sentence_places(ctx, sentence, own, lambda t, p: (
-            p.geonameid is not None and p.precision != "country" and free(p) and not _directional(t)
+            (p.geonameid is not None or _unknown_but_placed(t, p)) and p.precision != "country" and free(p)
+            and not _directional(t)
             and not _owner(ctx, t, t.head)
             and not names_an_episode(t)
             and (physical or not _in_content(t))))
@@ -214,8 +215,16 @@ def _sentence_places(ctx: Context, sentence: Sentence, own: set[int], keep) -> l
         t = ctx.doc[i]
         if governing_verb(t).i in own and keep(t, place):
             phrases.setdefault(_phrase_top(t).i, []).append(place)
-    distinct = {(p.geonameid, p.name): p for p in (most_specific(group) for group in phrases.values())}
+    distinct = {(p.geonameid, p.name or p.text): p for p in (most_specific(group) for group in phrases.values())}
     return list(distinct.values())
+
+
+def _unknown_but_placed(token: Token, place: Place) -> bool:
+    """A name the gazetteer does not know counts as the sentence's place only where a locative
+    preposition puts it ("clashes in Khan Touman", "near the village of Rangae"): bare, such
+    names are as often people's or groups'."""
+    top = _phrase_top(token)
+    return place.precision is None and top.dep_ == "pobj" and top.head.lower_ in _WHERE_ONE_IS
 
 
 def _phrase_top(token: Token) -> Token:
