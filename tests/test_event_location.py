@@ -56,6 +56,11 @@ def test_origin_and_destination_are_not_where_a_move_happened(code):
     assert withdrawal.location is None and withdrawal.location_basis is None
 
 
+def test_beside_a_place_is_no_way_to_it(code):
+    ann = code("A policeman was shot dead at the main entrance to the bazaar in Peshawar on Friday.")
+    assert event(ann, "shot").location.name == "Peshawar"
+
+
 def test_the_source_is_not_the_location(code):
     assert event(code("Israel captured the hill from Syria in 1967."), "captured").location is None
 

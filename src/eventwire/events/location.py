@@ -783,10 +783,20 @@ def _directional(token: Token) -> bool:
     for _ in range(8):
         if token.head.i == token.i or token.pos_ in ("VERB", "AUX"):
             return False
-        if token.dep_ == "prep" and token.lower_ in _DIRECTIONAL:
+        if token.dep_ == "prep" and token.lower_ in _DIRECTIONAL and not _at_the_edge(token):
             return True
         token = token.head
     return False
+
+
+# Words after which "to" says next to what, not whither: "close to X", "the entrance to X".
+_BESIDE = frozenset({"close", "next", "adjacent", "near", "entrance", "entrances", "gate", "gates", "approaches"})
+
+
+def _at_the_edge(prep: Token) -> bool:
+    """'a bomb went off close to the hospital', 'shot at an entrance to the Old City': where it
+    happened is beside the place, not on the way to it."""
+    return prep.lower_ == "to" and prep.head.lower_ in _BESIDE
 
 
 def governing_verb(token: Token) -> Token:
