@@ -101,6 +101,21 @@ def test_historical(code):
     assert event.location.country == "UKR"
 
 
+@pytest.mark.parametrize("text, trigger, source", [
+    # a pronoun in what was said is its speaker only where it can be: one official for "he"
+    ("He will not resign, the prime minister said on Tuesday.", "resign", ["prime minister"]),
+    ("We will retaliate against any attack, the army said.", "retaliate", ["army"]),
+    # ... not a body of them: the suspect stabbed the woman, not the police
+    ("A man was arrested on Tuesday after police said he stabbed a woman outside a bar in Dayton.", "stabbed", []),
+    # a clause below the act with a passive subject of its own is someone else's act
+    ("A suspect opened fire on officers during a traffic stop, wounding a deputy before he was shot dead.",
+     "shot", []),
+])
+def test_who_a_pronoun_or_a_passive_names_as_the_doer(code, text, trigger, source):
+    [event] = [e for e in code(text).events if e.trigger.startswith(trigger + " ")]
+    assert [a.text for a in event.source] == source
+
+
 def test_reported_inside_a_quote_has_the_speaker_as_claimant(code):
     ann = code('"The rebels attacked our positions overnight," the defense minister of Chad said on Tuesday.')
     event = only(ann.events, "19")

@@ -16,6 +16,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from ..actors import place_as_actor
+from ..actors.knowledge import UNCOUNTABLE
 from ..data_files import read_csv
 from ..nlp import by_token
 from ..model import Acled, Actor, Event, EventDate, Place, Quote, TimeRef
@@ -537,9 +538,22 @@ def subject_of(verb: Token) -> Token | None:
     subject = _own_subject(verb)
     if subject is not None and subject.lower_ in _SELF_PRONOUNS:
         speaker = _speaker_of(verb)
-        if speaker is not None:
+        if speaker is not None and _may_stand_for(subject, speaker):
             return speaker
     return subject
+
+
+def _may_stand_for(pronoun: Token, speaker: Token) -> bool:
+    """Whether a pronoun in what was said can be its speaker: "he" or "she" a person or an official
+    ("he would resign, the minister said"), not a body ("he stabbed a woman, police said": he is
+    the suspect); "it" or "they" no person by name."""
+    word = pronoun.lower_
+    if word in ("he", "she"):  # a singular role noun may name one official or a body ("the party")
+        return speaker.ent_type_ == "PERSON" or (
+            speaker.tag_ in ("NN", "NNP") and role_noun(speaker) and speaker.lower_ not in UNCOUNTABLE)
+    if word in ("it", "they"):
+        return speaker.ent_type_ != "PERSON"
+    return True  # "we", "I"
 
 
 def _speaker_of(verb: Token) -> Token | None:
@@ -568,6 +582,8 @@ def _own_subject(verb: Token) -> Token | None:
             return acting
         if any(c.dep_ == "auxpass" and c.tag_ == "VBG" for c in token.children):
             return None  # "opened fire before being shot": who was shot is the one above, not who shot
+        if token.dep_ == "advcl" and any(c.dep_ == "nsubjpass" for c in token.children):
+            return None  # "opened fire on officers before he was shot dead": not by himself
         raised = token.dep_ == "xcomp"  # up from an open complement: "X is said to have ..."
         if token.dep_ in ("conj", "xcomp", "advcl", "acomp") and token.head.i != token.i:
             token = token.head
