@@ -496,6 +496,12 @@ def test_non_state_violence_against_civilians_is_unconventional(code, text, code
     assert event.cameo.code == code_ and event.acled.sub_event_type == acled
 
 
+def test_a_charge_of_violence_is_no_violence(code):
+    # the ACLED model reads "murder" in the clause; the act is a charge, filed with arrests
+    [charge] = code("The suspect was charged with attempted murder and is being held at the county jail.").events
+    assert charge.cameo.code == "173" and charge.acled.sub_event_type == "Arrests"
+
+
 def test_goods_seized_are_confiscated_not_territory_taken(code):
     [seized] = [e for e in code("Police seized 12 kilograms of heroin and two firearms during a raid.").events
                 if e.trigger.startswith("seized ")]

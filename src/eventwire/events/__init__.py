@@ -446,6 +446,9 @@ ACLED_AT = 0.5  # the ACLED model's sub-event type replaces the crosswalk's from
 # Crosswalk types that only a telling word gives (a chemical agent, "suicide", "abducted",
 # "raped"): the ACLED model's reading of the clause does not overrule them.
 _DECISIVE_ACLED = frozenset({"Chemical weapon", "Suicide bomb", "Sexual violence", "Abduction/forced disappearance"})
+# Coercion by law (administrative sanctions, arrests and charges, expulsions): whatever violence the
+# clause tells of ("charged with attempted murder"), the act itself stays in its ACLED type.
+_LEGAL = frozenset({"172", "173", "174"})
 
 
 def acled_of(code: str, verb: Token, codebook: Codebook) -> Acled | None:
@@ -459,7 +462,8 @@ def acled_of(code: str, verb: Token, codebook: Codebook) -> Acled | None:
         return mapped  # the code already says how: 2041 is a chemical weapon, 1831 a suicide bomb
     probs = model.probabilities(clause_features(clause_tokens(verb), verb))
     top = max(probs, key=probs.get)
-    if top != NONE and probs[top] >= ACLED_AT and top in codebook.acled_types:
+    if top != NONE and probs[top] >= ACLED_AT and top in codebook.acled_types and (
+            mapped is None or code[:3] not in _LEGAL or codebook.acled_types[top] == mapped.event_type):
         return Acled(codebook.acled_types[top], top)
     return mapped
 
