@@ -496,6 +496,17 @@ def test_non_state_violence_against_civilians_is_unconventional(code, text, code
     assert event.cameo.code == code_ and event.acled.sub_event_type == acled
 
 
+@pytest.mark.parametrize("text, codes", [
+    # a present participle before a noun describes it: no strike, no attack
+    ("Thousands of striking teachers marched to the education ministry in Nairobi.", ["141"]),
+    ("Police said the attacking gunmen fled on motorcycles.", ["010"]),
+    # ... but after a form of "be" it is the verb, however the parser hung it
+    ("Soldiers are patrolling the streets of the capital.", ["150"]),
+])
+def test_a_participle_that_describes_is_no_event(code, text, codes):
+    assert [e.cameo.code for e in code(text).events] == codes
+
+
 def test_a_charge_of_violence_is_no_violence(code):
     # the ACLED model reads "murder" in the clause; the act is a charge, filed with arrests
     [charge] = code("The suspect was charged with attempted murder and is being held at the county jail.").events

@@ -149,7 +149,13 @@ def _hyphenated_modifier(token: Token) -> bool:
 
 
 def _people_named_by_participle(token: Token) -> bool:
-    """'two of the wounded', 'the detained were released': people, not an act."""
+    """'two of the wounded', 'the detained were released': people, not an act; nor a present
+    participle before a noun, which describes what it names ("the striking teachers", "marching
+    men"). (Past participles there are left alone: the parser hangs too many finite verbs on the
+    next noun that way, "forces captured Shali".)"""
+    if token.tag_ == "VBG" and token.dep_ == "amod" and token.i < token.head.i and not (
+            token.i > 0 and token.doc[token.i - 1].lemma_ == "be"):  # "are patrolling markets"
+        return True
     return token.tag_ in ("VBN", "VBD") and any(c.dep_ == "det" for c in token.children)
 
 
