@@ -61,6 +61,12 @@ def test_beside_a_place_is_no_way_to_it(code):
     assert event(ann, "shot").location.name == "Peshawar"
 
 
+def test_what_is_thrown_or_fired_lands_where_the_act_was(code):
+    assert event(code("A man threw a grenade into a bar in Bujumbura, injuring three people."),
+                 "threw").location.name == "Bujumbura"
+    assert event(code("Militants fired rockets into Sderot from northern Gaza."), "fired").location.name == "Sderot"
+
+
 def test_the_source_is_not_the_location(code):
     assert event(code("Israel captured the hill from Syria in 1967."), "captured").location is None
 

@@ -17,6 +17,9 @@ _LOCATIVE = ("in", "at", "near", "outside", "inside", "across", "throughout", "a
 # Verbs of going and sending: their event is where they go.
 _MOVEMENTS = frozenset({"travel", "fly", "go", "come", "march", "walk", "send", "dispatch", "deploy", "redeploy",
                         "move", "head", "return", "sail", "drive", "rush", "airlift", "ship", "parade", "trek"})
+# Verbs of throwing and firing: what they send lands where the act does its harm.
+_HURLING = frozenset({"throw", "hurl", "lob", "toss", "fire", "launch", "shoot", "ram", "plough", "plow", "crash",
+                      "smash", "slam"})
 # "Over" says where for what is done in the air ("shot down over Nicaragua", "patrolling over
 # northern Iraq"); elsewhere it says what about ("clashed over Kashmir", "talks over Cyprus").
 _AERIAL_VERBS = frozenset({"shoot", "fly", "patrol", "bomb", "drop", "intercept", "crash", "down", "overfly"})
@@ -517,6 +520,9 @@ def clause_place(ctx: Context, head: Token, free, object_ok=None) -> Place | Non
     # "travelled to Tehran", "sent reinforcements to X"), when no phrase says where it was
     ends = [pobj for c in head.children if c.dep_ == "prep" and c.lower_ in ("to", "into")
             for pobj in c.children if pobj.dep_ == "pobj"] if head.lemma_.lower() in _MOVEMENTS else []
+    # what is thrown or fired lands where it does harm ("threw a grenade into a bar in X")
+    ends += [pobj for c in head.children if c.dep_ == "prep" and c.lower_ in ("into", "onto")
+             for pobj in c.children if pobj.dep_ == "pobj"] if head.lemma_.lower() in _HURLING else []
     # "next to X", "close to X": where, though "to" alone says where something went
     phrases += [pobj for adv in head.children if adv.dep_ == "advmod" and adv.lower_ in ("next", "close")
                 for p in adv.children if p.dep_ == "prep" and p.lower_ == "to"
