@@ -139,14 +139,16 @@ def test_one_place_per_phrase_when_the_sentence_decides(code):
 
 
 def test_a_name_the_gazetteer_lacks_is_the_sentences_place_where_a_preposition_puts_it(code):
-    # the gazetteer knows no Kuzarwa: where "in the ... area" and "in the village of" put it, it is
-    # still the place (unresolved, no coordinates invented); a group's name is none
+    # the gazetteer knows no Kuzarwa: where "in the ... area", "in the village of" or "X village"
+    # put it, it is still the place (unresolved, no coordinates invented); a group's name is none
     ann = code("Four villagers were killed in the Kuzarwa area on Sunday after suspected militants set off "
                "a roadside bomb.")
     bomb = event(ann, "set")
     assert (bomb.location.text, bomb.location.geonameid, bomb.location_basis) == ("Kuzarwa", None, "sentence")
     ann = code("Eight people died in the village of Tal Hamrun when gunmen opened fire on a wedding party.")
     assert event(ann, "opened").location.text == "Tal Hamrun"
+    ann = code("Gunmen attacked Kuzarwa village and burned houses, killing nine residents.")
+    assert event(ann, "killing").location.text == "Kuzarwa"
     ann = code("Police said the attack was claimed by the Kuzarwa Youth Front, which detonated a bomb.")
     assert event(ann, "detonated").location is None
 

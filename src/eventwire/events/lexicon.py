@@ -304,14 +304,14 @@ def resulting_state(child: Token, lemma: str) -> Token | None:
 # The object class of rows whose object is a place ("enter,obj:@place": "entered Kunduz", "entered
 # the town").
 PLACE_CLASS = "@place"
-_PLACE_NOUNS = frozenset({"town", "city", "village", "district", "area", "province", "region", "capital",
+PLACE_NOUNS = frozenset({"town", "city", "village", "district", "area", "province", "region", "capital",
                           "territory", "neighbourhood", "neighborhood", "suburb", "quarter", "camp", "country",
                           "governorate"})
 
 
 def placelike(noun: Token) -> bool:
     """A noun that names a place: a place name as the tagger sees it, or a settlement word."""
-    return noun.ent_type_ in ("GPE", "LOC", "FAC") or noun.lemma_.lower() in _PLACE_NOUNS
+    return noun.ent_type_ in ("GPE", "LOC", "FAC") or noun.lemma_.lower() in PLACE_NOUNS
 
 
 @lru_cache(maxsize=1)

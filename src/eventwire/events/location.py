@@ -9,7 +9,7 @@ from ..model import Actor, Place
 from ..places.gazetteer import km_between, load_gazetteer
 from ..sentences import Sentence
 from .context import PERSONAL_PRONOUNS, VIOLENT_ROOTS, Context, role_noun
-from .lexicon import load_lexicon
+from .lexicon import PLACE_NOUNS, load_lexicon
 
 # Prepositions that say where ("in X", "near X", "outside X", "the skies above X").
 _LOCATIVE = ("in", "at", "near", "outside", "inside", "across", "throughout", "around", "along", "off", "on",
@@ -224,10 +224,11 @@ def _sentence_places(ctx: Context, sentence: Sentence, own: set[int], keep) -> l
 
 def _unknown_but_placed(token: Token, place: Place) -> bool:
     """A name the gazetteer does not know counts as the sentence's place only where a locative
-    preposition puts it ("clashes in Khan Touman", "near the village of Rangae"): bare, such
-    names are as often people's or groups'."""
+    preposition or a word for a settlement puts it ("clashes in Khan Touman", "near the village of
+    Rangae", "attacked Gwer village"): bare, such names are as often people's or groups'."""
     top = _phrase_top(token)
-    return place.precision is None and top.dep_ == "pobj" and top.head.lower_ in _WHERE_ONE_IS
+    return place.precision is None and (
+        (top.dep_ == "pobj" and top.head.lower_ in _WHERE_ONE_IS) or top.lemma_.lower() in PLACE_NOUNS)
 
 
 def _phrase_top(token: Token) -> Token:
