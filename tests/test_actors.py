@@ -148,6 +148,9 @@ def test_ordinary_people_are_civilians_but_armed_men_are_not(pipeline):
     assert [(a.text.split()[-1], a.sector) for a in found] == [("men", "UAF"), ("women", "CVL"), ("driver", "CVL")]
     found = actors(pipeline, "Gunmen abducted 40 children on the road to Katsina.", "2024-01-01")
     assert [(a.text.split()[-1], a.sector) for a in found] == [("Gunmen", "UAF"), ("children", "CVL")]
+    found = actors(pipeline, "Gunmen shot dead a village chief, a councillor and a teenager overnight.", "2024-01-01")
+    assert [(a.text.split()[-1], a.sector) for a in found] == [
+        ("Gunmen", "UAF"), ("chief", "GOV"), ("councillor", "GOV"), ("teenager", "CVL")]
 
 
 def test_a_led_force_takes_the_leading_countrys_country_but_a_backed_one_does_not(pipeline):
