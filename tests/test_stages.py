@@ -437,6 +437,8 @@ def test_the_toll_an_attack_left(code, text, trigger, code_, source, target):
     # a passive coordinated with another shares its subject, the one it was done to
     ("Two nurses got caught in the crossfire and were killed.", "killed", ["nurses"]),
     ("The editor of a local weekly was shot and critically wounded on Tuesday.", "wounded", ["editor"]),
+    # a verb with no object shares its partner's: "shot and killed a village chief"
+    ("Unidentified gunmen shot and killed a village chief in Kilwa on Tuesday.", "shot", ["village chief"]),
     # only people are fatally shot: no film shoot, whatever the model reads around it (a guard: the
     # model lets this one stand on its own)
     ("Ahmed Karimi, a shopkeeper, was fatally shot on Sunday as he closed his store.", "shot", ["Ahmed Karimi"]),

@@ -698,7 +698,8 @@ def target_of(ctx: Context, verb: Token, clause: Token, match: Match) -> list[Ac
                                         for c in head.children):
             return actors_of(ctx, head.head)  # "the group, which the U.S. is battling"
     objects = [c for h in heads for c in h.children if c.dep_ in ("dobj", "obj", "dative")
-               or (c.dep_ == "nsubjpass" and passive_actor(h) is None)] or _passive_conjuncts_subject(verb)
+               or (c.dep_ == "nsubjpass" and passive_actor(h) is None)] or _passive_conjuncts_subject(verb) or [
+        c for h in sharing_objects(verb) for c in h.children if c.dep_ in ("dobj", "obj")]  # "shot and killed X"
     # the actor's own is no target ("withdrew its troops from Lebanon": the target is Lebanon)
     own = {o.i for o in objects if any(p.dep_ == "poss" and p.lower_ in _OWN_POSSESSIVES for p in o.children)}
     is_complement = {match.complement.i} if match.complement is not None else set()
