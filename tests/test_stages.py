@@ -690,11 +690,18 @@ def test_a_preposition_that_only_dates_the_act_is_no_complement(code):
 @pytest.mark.parametrize("text, root", [
     ("Israel and Hezbollah fought a month-long war in 2006.", "19"),
     ("Iran and Iraq held talks on the border dispute on Monday.", "04"),
+    # the place it happened is no party to it
+    ("Colombia's government and the ELN rebels signed a six-month ceasefire in Havana.", "05"),
 ])
 def test_coordinated_actors_of_a_mutual_act_act_on_each_other(code, text, root):
     [event] = [e for e in code(text).events if e.cameo.root == root]
-    assert {a.country for a in event.source} == {a.country for a in event.target} and len(event.target) == 2
-    assert event.source[0].country != event.target[0].country
+    assert {a.code for a in event.source} == {a.code for a in event.target} and len(event.target) == 2
+    assert event.source[0].code != event.target[0].code
+
+
+def test_a_counterpart_is_the_other_sides(code):
+    [visit] = code("Kenya's president hosted his Ugandan counterpart in Nairobi for talks on trade.").events
+    assert [a.country for a in visit.target] == ["UGA"]
 
 
 def test_allies_striking_together_are_not_each_others_target(code):

@@ -224,9 +224,10 @@ def build_event(ctx: Context, sentence: Sentence, verb: Token, match: Match, cod
         code, modality = refusal, "reported" if claimant is not None else "asserted"
     code = as_unconventional(code, source, target, codebook)
     code = as_done_to_people(code, source, takes_people(verb), codebook)
-    if not target and len(source) > 1 and mutual(code, verb):
+    if len(source) > 1 and mutual(code, verb) and all(a.span in ctx.place_spans for a in target):
         # "Israel and Hezbollah fought", "Iran and Iraq held talks": each on the other; rotated so
-        # that a first source and first target (GDELT's Actor1 and Actor2) make the pair
+        # that a first source and first target (GDELT's Actor1 and Actor2) make the pair. A
+        # place's people read as target do not stand in the way ("signed a ceasefire in Havana").
         target = [*source[1:], source[0]]
     event_noun = match.complement if match.rule.kind == "prep" and match.complement is not None else None
     location, location_basis = place_of(ctx, verb, clause, sentence, kin, [*source, *target], code, event_noun)
@@ -701,7 +702,8 @@ def target_of(ctx: Context, verb: Token, clause: Token, match: Match) -> list[Ac
                or (c.dep_ == "nsubjpass" and passive_actor(h) is None)] or _passive_conjuncts_subject(verb) or [
         c for h in sharing_objects(verb) for c in h.children if c.dep_ in ("dobj", "obj")]  # "shot and killed X"
     # the actor's own is no target ("withdrew its troops from Lebanon": the target is Lebanon)
-    own = {o.i for o in objects if any(p.dep_ == "poss" and p.lower_ in _OWN_POSSESSIVES for p in o.children)}
+    own = {o.i for o in objects if any(p.dep_ == "poss" and p.lower_ in _OWN_POSSESSIVES for p in o.children)
+           and o.lemma_.lower() != "counterpart"}  # "hosted his Ugandan counterpart": the other side's
     is_complement = {match.complement.i} if match.complement is not None else set()
     # what is given is no target: who it is given to is ("provided photographs to Macedonia",
     # "granted asylum to five Panamanian officers", "handed over medicine to the Red Crescent")
