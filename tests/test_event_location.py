@@ -65,6 +65,9 @@ def test_what_is_thrown_or_fired_lands_where_the_act_was(code):
     assert event(code("A man threw a grenade into a bar in Bujumbura, injuring three people."),
                  "threw").location.name == "Bujumbura"
     assert event(code("Militants fired rockets into Sderot from northern Gaza."), "fired").location.name == "Sderot"
+    # what is set fire to is what the act was done to
+    assert event(code("Unknown assailants set fire to a polling station in Kinshasa overnight."),
+                 "set").location.name == "Kinshasa"
 
 
 def test_the_source_is_not_the_location(code):

@@ -506,6 +506,9 @@ def clause_place(ctx: Context, head: Token, free, object_ok=None) -> Place | Non
     phrase inside those ("at a market in X", "attacked a convoy near X"). Coordinated and
     embedded clauses carry their own events and are not searched."""
     objects = [c for c in head.children if c.dep_ in ("dobj", "obj")] if object_ok is not None else []
+    if any(o.lemma_.lower() == "fire" for o in objects):  # "set fire to a polling station in X"
+        objects += [pobj for h in (head, *objects) for c in h.children if c.dep_ == "prep" and c.lower_ == "to"
+                    for pobj in c.children if pobj.dep_ == "pobj"]
     # a passive subject that is a thing ("the base was struck"), not a person ("a member of the
     # Puntland parliament was shot": what the person belongs to is not where)
     passive = [c for c in head.children if c.dep_ == "nsubjpass" and (c.i in ctx.place_at or not person_word(c))] \
