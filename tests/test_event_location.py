@@ -107,6 +107,11 @@ def test_a_verb_without_an_object_shares_its_partners_place(code):
 def test_the_place_of_what_was_going_on_when_it_happened(code):
     ann = code("A teacher was shot dead while he waited at a bus stop in Peshawar.")
     assert event(ann, "shot").location.name == "Peshawar"
+    # told with a gerund after "after"
+    ann = code("Two aid workers were killed on Tuesday after being ambushed on the road outside Gedaref.")
+    assert event(ann, "killed").location.name == "Gedaref"
+    ann = code("The gunman was shot dead by police after opening fire in a shopping centre in Leeds.")
+    assert event(ann, "shot").location.name == "Leeds"
 
 
 def test_where_the_doer_of_a_physical_act_was(code):

@@ -107,11 +107,16 @@ def place_of(ctx: Context, verb: Token, clause: Token, sentence: Sentence, kin: 
 def _how_it_happened(verb: Token) -> set[int]:
     """The verbs of a clause right after an act that tells what was going on when it happened,
     and of the clauses inside it ("killed when his convoy was hit by a bomb near X", "wounded
-    after their convoy came under fire from militants hiding near X"). One put first sets the
+    after their convoy came under fire from militants hiding near X", "killed after being shot in
+    X"). One put first sets the
     scene ("As fans celebrated in X, ..."), and what a statement says or a coordinated clause
     tells is another matter."""
     found: set[int] = set()
     stack = [c for c in _simultaneous_clauses(verb) if c.i > verb.i]
+    # the same told with a gerund: "killed after being shot in X", "shot after opening fire in X"
+    stack += [g for p in verb.children if p.dep_ == "prep" and p.i > verb.i and p.lower_ in _MEANWHILE | {"during"}
+              and not any(c.dep_ == "npadvmod" for c in p.children)  # not "six months after"
+              for g in p.children if g.dep_ == "pcomp" and g.pos_ in ("VERB", "AUX")]
     while stack:
         token = stack.pop()
         if token.pos_ in ("VERB", "AUX"):
