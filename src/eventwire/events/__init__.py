@@ -289,9 +289,9 @@ def noun_roles(ctx: Context, noun: Token) -> tuple[list[Actor], list[Actor]]:
 
 def toll_takers(ctx: Context, verb: Token, source: list[Actor]) -> list[Actor] | None:
     """Who left the dead or wounded a clause counts: the doer of the attack that is its subject
-    ("a raid by gunmen left 22 people dead", "an airstrike that left 12 dead"), or armed men ("rebels stormed the town, leaving 30
-    dead"). None when no attack or armed men left them ("the floods left 20 dead", "the crash
-    left two dead")."""
+    ("a raid by gunmen left 22 people dead", "an airstrike that left 12 dead"), or armed men
+    ("rebels stormed the town, leaving 30 dead"). None when no attack or armed men left them
+    ("the floods left 20 dead", "the crash left two dead")."""
     cause = subject_of(verb)
     if cause is not None and cause.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
         cause = verb.head  # "a suicide bombing that left 13 dead"

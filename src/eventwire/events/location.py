@@ -107,10 +107,9 @@ def place_of(ctx: Context, verb: Token, clause: Token, sentence: Sentence, kin: 
 def _how_it_happened(verb: Token) -> set[int]:
     """The verbs of a clause right after an act that tells what was going on when it happened,
     and of the clauses inside it ("killed when his convoy was hit by a bomb near X", "wounded
-    after their convoy came under fire from militants hiding near X", "killed after being shot in
-    X"). One put first sets the
-    scene ("As fans celebrated in X, ..."), and what a statement says or a coordinated clause
-    tells is another matter."""
+    after their convoy came under fire from militants hiding near X", "killed after being shot
+    in X"). One put first sets the scene ("As fans celebrated in X, ..."), and what a statement
+    says or a coordinated clause tells is another matter."""
     found: set[int] = set()
     stack = [c for c in _simultaneous_clauses(verb) if c.i > verb.i]
     # the same told with a gerund: "killed after being shot in X", "shot after opening fire in X"

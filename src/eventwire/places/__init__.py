@@ -55,7 +55,8 @@ _SETTLEMENT_WORDS = frozenset({"city", "town", "village", "island", "islands", "
                                "neighborhood", "outskirts", "residents", "people", "coast", "border",
                                "south", "north", "east", "west", "centre", "center", *_ADMIN_WORDS})
 # Verbs whose object is a place more often than anything a name may stand for: what is patrolled,
-# shelled, besieged or overrun (not "captured", "encircled" or "visited": people are too).
+# shelled, besieged, overrun or entered (not "encircled" or "visited": people are too; for
+# "captured" and "seized" see _TAKING_VERBS).
 _PLACE_TAKING_VERBS = frozenset({"patrol", "shell", "bomb", "besiege", "overrun", "occupy", "liberate", "retake",
                                  "recapture", "storm", "blockade", "evacuate", "raid", "bombard", "invade", "annex",
                                  "enter"})
