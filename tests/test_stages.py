@@ -449,17 +449,6 @@ def test_violence_done_to_people_stands(code, text, trigger, target):
 
 
 @pytest.mark.parametrize("text", [
-    # a toll no one's act left
-    "The earthquake left 300 people dead in the province.",
-    "The crash on the motorway left two dead.",
-    "Floods left thousands homeless.",
-    "The minister left the meeting early.",
-])
-def test_a_toll_of_no_attack_is_no_event(code, text):
-    assert not code(text).events
-
-
-@pytest.mark.parametrize("text", [
     # happening, suffering or being put somewhere, with no event noun
     "Prices continued to rise.",
     "The storm continued overnight.",
@@ -473,6 +462,11 @@ def test_a_toll_of_no_attack_is_no_event(code, text):
     "Two passengers died in the crash near Lyon.",
     "The singer's grandfather died in the war.",
     "The old bridge was destroyed in the war.",
+    # a toll no one's act left
+    "The earthquake left 300 people dead in the province.",
+    "The crash on the motorway left two dead.",
+    "Floods left thousands homeless.",
+    "The minister left the meeting early.",
 ])
 def test_no_event_noun_no_event(code, text):
     assert not code(text).events
