@@ -686,11 +686,18 @@ def test_a_preposition_that_only_dates_the_act_is_no_complement(code):
     ("Iran and Iraq held talks on the border dispute on Monday.", "04"),
     # the place it happened is no party to it
     ("Colombia's government and the ELN rebels signed a six-month ceasefire in Havana.", "05"),
+    # what is exchanged is no target: each side gives to the other
+    ("Russia and Ukraine exchanged prisoners in Istanbul.", "08"),
 ])
 def test_coordinated_actors_of_a_mutual_act_act_on_each_other(code, text, root):
     [event] = [e for e in code(text).events if e.cameo.root == root]
     assert {a.code for a in event.source} == {a.code for a in event.target} and len(event.target) == 2
     assert event.source[0].code != event.target[0].code
+
+
+def test_warning_shots_are_a_show_of_force(code):
+    [shots] = code("The navy fired warning shots after a fishing boat crossed the maritime border.").events
+    assert shots.cameo.code == "150"
 
 
 def test_a_counterpart_is_the_other_sides(code):

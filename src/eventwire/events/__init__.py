@@ -142,6 +142,11 @@ def mutual(code: str, verb: Token) -> bool:
     return code.startswith(_MUTUAL_CODES) or (code[:2] == "19" and verb.lemma_.lower() in _MUTUAL_FIGHTING)
 
 
+# Verbs whose act goes both ways, whatever is exchanged: what they name is the thing exchanged,
+# not a target ("Russia and Ukraine exchanged prisoners", "swapped accusations").
+_EXCHANGING = frozenset({"exchange", "swap", "trade"})
+
+
 def _hyphenated_modifier(token: Token) -> bool:
     """'Iran-backed militias', 'the Saudi-led coalition': a participle made an adjective tells
     who stands behind a group, not of an act."""
@@ -224,7 +229,8 @@ def build_event(ctx: Context, sentence: Sentence, verb: Token, match: Match, cod
         code, modality = refusal, "reported" if claimant is not None else "asserted"
     code = as_unconventional(code, source, target, codebook)
     code = as_done_to_people(code, source, takes_people(verb), codebook)
-    if len(source) > 1 and mutual(code, verb) and all(a.span in ctx.place_spans for a in target):
+    if len(source) > 1 and (verb.lemma_.lower() in _EXCHANGING or (
+            mutual(code, verb) and all(a.span in ctx.place_spans for a in target))):
         # "Israel and Hezbollah fought", "Iran and Iraq held talks": each on the other; rotated so
         # that a first source and first target (GDELT's Actor1 and Actor2) make the pair. A
         # place's people read as target do not stand in the way ("signed a ceasefire in Havana").
