@@ -107,6 +107,8 @@ def test_historical(code):
     ("We will retaliate against any attack, the army said.", "retaliate", ["army"]),
     # ... not a body of them: the suspect stabbed the woman, not the police
     ("A man was arrested on Tuesday after police said he stabbed a woman outside a bar in Dayton.", "stabbed", []),
+    # a verb the parser hung on the predicate of the one before still shares its subject
+    ("Demonstrators set tyres ablaze and hurled stones at police in Kibera.", "hurled", ["Demonstrators"]),
     # a clause below the act with a passive subject of its own is someone else's act
     ("A suspect opened fire on officers during a traffic stop, wounding a deputy before he was shot dead.",
      "shot", []),

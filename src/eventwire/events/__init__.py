@@ -602,7 +602,7 @@ def _own_subject(verb: Token) -> Token | None:
         if token.dep_ == "advcl" and any(c.dep_ == "nsubjpass" for c in token.children):
             return None  # "opened fire on officers before he was shot dead": not by himself
         raised = token.dep_ == "xcomp"  # up from an open complement: "X is said to have ..."
-        if token.dep_ in ("conj", "xcomp", "advcl", "acomp") and token.head.i != token.i:
+        if token.dep_ in ("conj", "xcomp", "advcl", "acomp", "oprd") and token.head.i != token.i:
             token = token.head
         elif token.dep_ == "pcomp" and token.head.dep_ == "prep":  # "resorted to throwing stones"
             token = token.head.head
