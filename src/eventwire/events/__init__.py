@@ -143,7 +143,7 @@ def mutual(code: str, verb: Token) -> bool:
 
 
 # Verbs whose act goes both ways, whatever is exchanged: what they name is the thing exchanged,
-# not a target ("Russia and Ukraine exchanged prisoners", "swapped accusations").
+# not a target ("Russia and Ukraine exchanged prisoners", "traded accusations").
 _EXCHANGING = frozenset({"exchange", "swap", "trade"})
 
 
@@ -233,7 +233,8 @@ def build_event(ctx: Context, sentence: Sentence, verb: Token, match: Match, cod
             mutual(code, verb) and all(a.span in ctx.place_spans for a in target))):
         # "Israel and Hezbollah fought", "Iran and Iraq held talks": each on the other; rotated so
         # that a first source and first target (GDELT's Actor1 and Actor2) make the pair. A
-        # place's people read as target do not stand in the way ("signed a ceasefire in Havana").
+        # place's people read as target do not stand in the way ("signed a ceasefire in Havana"),
+        # nor, in an exchange, what is exchanged ("exchanged prisoners").
         target = [*source[1:], source[0]]
     event_noun = match.complement if match.rule.kind == "prep" and match.complement is not None else None
     location, location_basis = place_of(ctx, verb, clause, sentence, kin, [*source, *target], code, event_noun)
