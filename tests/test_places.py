@@ -341,6 +341,7 @@ def test_a_place_is_found_and_placed(places, text, name, country):
     "Leaders in the West condemned the vote on Sunday.",
     "Residents of the Islands voted on Sunday.",
     "A police sergeant fatally shot Jordan, 23, after the car chase.",  # a name given an age is a person
+    "Jordan's wife said he was arrested at dawn.",  # a name that owns a relative is a person's
     # a person captured or seized (the tagger calls the name a person's) is no town
     "Police captured Kennedy at a roadblock outside the capital.",
     "Soldiers seized Arad at his home.",

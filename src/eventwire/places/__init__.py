@@ -216,7 +216,7 @@ def find_mentions(doc: Doc, actors: list[Actor], gazetteer: Gazetteer) -> list[M
     pending: list[Span] = []  # mislabelled names that may be places, judged once places are known
     for ent in joined_entities(doc, gazetteer):
         span = trim(ent, gazetteer)
-        if span is None or not span.text[:1].isupper() or _given_an_age(span):
+        if span is None or not span.text[:1].isupper() or _given_an_age(span) or _a_relatives_name(span):
             continue
         if ent.label_ in _TOPONYM_LABELS:
             if _bare_word(span):
@@ -427,6 +427,19 @@ def _given_an_age(span: Span) -> bool:
     if end + 2 >= len(doc) or doc[end].text != "," or not doc[end + 1].is_digit or doc[end + 2].text not in (",", ")"):
         return False
     return 0 < int(doc[end + 1].text) < 110
+
+
+# Kin one person has ("Pereira's cousin"), not a place's people ("Gaza's mothers").
+_RELATIVES = frozenset({"cousin", "brother", "sister", "son", "daughter", "wife", "husband", "uncle", "aunt",
+                        "nephew", "niece", "grandson", "granddaughter", "stepson", "stepdaughter", "fiancee",
+                        "fiance", "girlfriend", "boyfriend"})
+
+
+def _a_relatives_name(span: Span) -> bool:
+    """A name that owns a relative is a person's ("Pereira's cousin was shot"), whatever the tagger
+    called it."""
+    doc, end = span.doc, span.end
+    return end + 1 < len(doc) and doc[end].text in _POSSESSIVE and doc[end + 1].lower_ in _RELATIVES
 
 
 def _county_of_a_site(span: Span) -> bool:
