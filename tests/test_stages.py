@@ -18,6 +18,18 @@ def only(events, root):
     return found[0]
 
 
+def on(events, word):
+    """The one event whose trigger is this word."""
+    found = [e for e in events if e.trigger.startswith(word + " ")]
+    assert len(found) == 1, [e.trigger for e in events]
+    return found[0]
+
+
+def sides(event):
+    """The texts of the event's source and target actors."""
+    return [a.text for a in event.source], [a.text for a in event.target]
+
+
 def test_two_events_in_one_sentence_each_placed_in_its_own_clause(code):
     ann = code("Rebels attacked an army base near Goma and then met United Nations envoys in Kinshasa.")
     attack, meeting = only(ann.events, "19"), only(ann.events, "04")
@@ -114,7 +126,7 @@ def test_historical(code):
      "shot", []),
 ])
 def test_who_a_pronoun_or_a_passive_names_as_the_doer(code, text, trigger, source):
-    [event] = [e for e in code(text).events if e.trigger.startswith(trigger + " ")]
+    event = on(code(text).events, trigger)
     assert [a.text for a in event.source] == source
 
 
@@ -364,7 +376,7 @@ def test_an_event_noun_as_the_subject_makes_the_event(code, text, root):
     ("Swiss doctors handed over two tonnes of medicine to the Iranian Red Crescent.", "handed", "IRN"),
 ])
 def test_who_is_given_something_is_the_target_not_what_is_given(code, text, trigger, target):
-    [event] = [e for e in code(text).events if e.trigger.startswith(trigger + " ")]
+    event = on(code(text).events, trigger)
     assert [a.country for a in event.target] == [target]
 
 
@@ -389,9 +401,9 @@ def test_an_event_named_as_a_subject_has_the_nouns_own_roles(code):
     ("The arrest of the editor drew condemnation from rights groups.", "arrest", "17", [], ["editor"]),
 ])
 def test_an_event_noun_that_led_to_something_is_an_event(code, text, trigger, code_, source, target):
-    [event] = [e for e in code(text).events if e.trigger.startswith(trigger + " ")]
+    event = on(code(text).events, trigger)
     assert event.cameo.root == code_
-    assert [a.text for a in event.source] == source and [a.text for a in event.target] == target
+    assert sides(event) == (source, target)
 
 
 @pytest.mark.parametrize("text, trigger, code_, source, target", [
@@ -410,9 +422,9 @@ def test_an_event_noun_that_led_to_something_is_an_event(code, text, trigger, co
      ["interior minister"]),
 ])
 def test_an_event_the_subject_suffered(code, text, trigger, code_, source, target):
-    [event] = [e for e in code(text).events if e.trigger.startswith(trigger + " ")]
+    event = on(code(text).events, trigger)
     assert event.cameo.code == code_
-    assert [a.text for a in event.source] == source and [a.text for a in event.target] == target
+    assert sides(event) == (source, target)
 
 
 @pytest.mark.parametrize("text, trigger, code_, source, target", [
@@ -430,9 +442,9 @@ def test_an_event_the_subject_suffered(code, text, trigger, code_, source, targe
 def test_the_toll_an_attack_left(code, text, trigger, code_, source, target):
     events = code(text).events
     assert not [e for e in events if e.trigger.split()[0] in ("ambush", "attack", "injured")], events
-    [event] = [e for e in events if e.trigger.startswith(trigger + " ")]
+    event = on(events, trigger)
     assert event.cameo.code == code_
-    assert [a.text for a in event.source] == source and [a.text for a in event.target] == target
+    assert sides(event) == (source, target)
 
 
 @pytest.mark.parametrize("text, trigger, target", [
@@ -446,7 +458,7 @@ def test_the_toll_an_attack_left(code, text, trigger, code_, source, target):
     ("Ahmed Karimi, a shopkeeper, was fatally shot on Sunday as he closed his store.", "shot", ["Ahmed Karimi"]),
 ])
 def test_violence_done_to_people_stands(code, text, trigger, target):
-    [event] = [e for e in code(text).events if e.trigger.startswith(trigger + " ")]
+    event = on(code(text).events, trigger)
     assert event.cameo.root in ("18", "19") and [a.text for a in event.target] == target
 
 

@@ -422,6 +422,13 @@ def _passive_conjuncts_subject(verb: Token) -> list[Token]:
     return [c for c in verb.head.children if c.dep_ in deps]
 
 
+def _borrowed_patients(verb: Token) -> list[Token]:
+    """For a verb with no patient of its own, its coordinated partner's: the subject of "was shot
+    and killed", the object of "shot and killed a village chief"."""
+    return _passive_conjuncts_subject(verb) or [c for h in sharing_objects(verb) for c in h.children
+                                                 if c.dep_ in ("dobj", "obj")]
+
+
 # Words that stand for people counted but not named: "two others were wounded", "dozens were killed".
 _COUNTED = frozenset({"others", "dozens", "hundreds", "scores", "thousands", "many", "several", "some", "few"})
 
@@ -706,8 +713,7 @@ def target_of(ctx: Context, verb: Token, clause: Token, match: Match) -> list[Ac
                                         for c in head.children):
             return actors_of(ctx, head.head)  # "the group, which the U.S. is battling"
     objects = [c for h in heads for c in h.children if c.dep_ in ("dobj", "obj", "dative")
-               or (c.dep_ == "nsubjpass" and passive_actor(h) is None)] or _passive_conjuncts_subject(verb) or [
-        c for h in sharing_objects(verb) for c in h.children if c.dep_ in ("dobj", "obj")]  # "shot and killed X"
+               or (c.dep_ == "nsubjpass" and passive_actor(h) is None)] or _borrowed_patients(verb)
     # the actor's own is no target ("withdrew its troops from Lebanon": the target is Lebanon)
     own = {o.i for o in objects if any(p.dep_ == "poss" and p.lower_ in _OWN_POSSESSIVES for p in o.children)
            and o.lemma_.lower() != "counterpart"}  # "hosted his Ugandan counterpart": the other side's

@@ -113,7 +113,7 @@ def _how_it_happened(verb: Token) -> set[int]:
     found: set[int] = set()
     stack = [c for c in _simultaneous_clauses(verb) if c.i > verb.i]
     # the same told with a gerund: "killed after being shot in X", "shot after opening fire in X"
-    stack += [g for p in verb.children if p.dep_ == "prep" and p.i > verb.i and p.lower_ in _MEANWHILE | {"during"}
+    stack += [g for p in verb.children if p.dep_ == "prep" and p.i > verb.i and p.lower_ in _WHILE_DOING
               and not any(c.dep_ == "npadvmod" for c in p.children)  # not "six months after"
               for g in p.children if g.dep_ == "pcomp" and g.pos_ in ("VERB", "AUX")]
     while stack:
@@ -352,6 +352,8 @@ def sharing_objects(verb: Token) -> list[Token]:
 
 # Subordinators of a clause that tells what was going on when the event happened.
 _MEANWHILE = frozenset({"when", "while", "as", "after"})
+# ... and the prepositions that tell the same with a gerund ("killed after being shot in X").
+_WHILE_DOING = _MEANWHILE | {"during"}
 
 
 def _simultaneous_clauses(verb: Token) -> list[Token]:
@@ -503,6 +505,11 @@ _NOUN_LINKS = ("appos", "compound", "poss", "nmod")
 _SEARCH_DEPTH = 3
 
 
+def prep_nouns(token: Token, preps) -> list[Token]:
+    """The nouns of the word's prepositional phrases headed by these prepositions."""
+    return [g for c in token.children if c.dep_ == "prep" and c.lower_ in preps for g in c.children if g.dep_ == "pobj"]
+
+
 def clause_place(ctx: Context, head: Token, free, object_ok=None) -> Place | None:
     """The place attached to a verb's own clause: the most specific one named by the phrases its
     locative prepositions head ("In France, protesters marched through Strasbourg"), or, for a
@@ -511,30 +518,25 @@ def clause_place(ctx: Context, head: Token, free, object_ok=None) -> Place | Non
     embedded clauses carry their own events and are not searched."""
     objects = [c for c in head.children if c.dep_ in ("dobj", "obj")] if object_ok is not None else []
     if any(o.lemma_.lower() == "fire" for o in objects):  # "set fire to a polling station in X"
-        objects += [pobj for h in (head, *objects) for c in h.children if c.dep_ == "prep" and c.lower_ == "to"
-                    for pobj in c.children if pobj.dep_ == "pobj"]
+        objects += [g for h in (head, *objects) for g in prep_nouns(h, ("to",))]
     # a passive subject that is a thing ("the base was struck"), not a person ("a member of the
     # Puntland parliament was shot": what the person belongs to is not where)
     passive = [c for c in head.children if c.dep_ == "nsubjpass" and (c.i in ctx.place_at or not person_word(c))] \
         if object_ok is not None else []
     aerial = head.lemma_.lower() in _AERIAL_VERBS
     preps = _LOCATIVE + ("over",) if aerial else _LOCATIVE
-    phrases = [pobj for c in head.children if c.dep_ == "prep" and c.lower_ in preps
-               for pobj in c.children if pobj.dep_ == "pobj"]
+    phrases = prep_nouns(head, preps)
     if aerial:  # "shot down a helicopter over southern Colombia": on the object, where it flew
-        phrases += [pobj for o in head.children if o.dep_ in ("dobj", "obj") for c in o.children
-                    if c.dep_ == "prep" and c.lower_ == "over" for pobj in c.children if pobj.dep_ == "pobj"]
+        phrases += [g for o in head.children if o.dep_ in ("dobj", "obj") for g in prep_nouns(o, ("over",))]
+    lemma = head.lemma_.lower()
     # a march, a visit or a deployment happens where it goes ("marched to the embassy in X",
-    # "travelled to Tehran", "sent reinforcements to X"), when no phrase says where it was
-    ends = [pobj for c in head.children if c.dep_ == "prep" and c.lower_ in ("to", "into")
-            for pobj in c.children if pobj.dep_ == "pobj"] if head.lemma_.lower() in _MOVEMENTS else []
-    # what is thrown or fired lands where it does harm ("threw a grenade into a bar in X")
-    ends += [pobj for c in head.children if c.dep_ == "prep" and c.lower_ in ("into", "onto")
-             for pobj in c.children if pobj.dep_ == "pobj"] if head.lemma_.lower() in _HURLING else []
+    # "travelled to Tehran", "sent reinforcements to X"), when no phrase says where it was; what
+    # is thrown or fired lands where it does harm ("threw a grenade into a bar in X")
+    ends = [*(prep_nouns(head, ("to", "into")) if lemma in _MOVEMENTS else ()),
+            *(prep_nouns(head, ("into", "onto")) if lemma in _HURLING else ())]
     # "next to X", "close to X": where, though "to" alone says where something went
-    phrases += [pobj for adv in head.children if adv.dep_ == "advmod" and adv.lower_ in ("next", "close")
-                for p in adv.children if p.dep_ == "prep" and p.lower_ == "to"
-                for pobj in p.children if pobj.dep_ == "pobj"]
+    phrases += [g for adv in head.children if adv.dep_ == "advmod" and adv.lower_ in ("next", "close")
+                for g in prep_nouns(adv, ("to",))]
     # the object of a physical act names where it was done ("captured Irbil in northern Iraq");
     # a passive subject only when no preposition says where ("the base was struck")
     # (a destination may be the target too: "deployed missiles to Syria")
@@ -552,8 +554,7 @@ def clause_place(ctx: Context, head: Token, free, object_ok=None) -> Place | Non
         if found:
             return _town_of_a_building(ctx, most_specific(found), found, group, ok)
     # "killed during two days of fighting in X", "after clashes in X"
-    around = [pobj for c in head.children if c.dep_ == "prep" and c.lower_ in _CIRCUMSTANTIAL
-              for pobj in c.children if pobj.dep_ == "pobj"]
+    around = prep_nouns(head, _CIRCUMSTANTIAL)
     for token in (t for group in (phrases, objects, ends, passive, around) for head in group
                   for t in (head, *head.conjuncts)):  # "shot a policeman and a boy in X"
         place = _nested_place(ctx, token, lambda p, t=token: free(p) and not native(t, p), 0)
@@ -572,8 +573,7 @@ def _town_of_a_building(ctx: Context, place: Place, found: list[Place], group: l
     if not _building(ctx, place):
         return place
     towns = [p for p in found if p is not place and not _building(ctx, p)] or [
-        p for token in group for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
-        for g in c.children if g.dep_ == "pobj" if (p := phrase_place(ctx, g, ok)) is not None]
+        p for token in group for g in prep_nouns(token, ("in", "at")) if (p := phrase_place(ctx, g, ok)) is not None]
     # only the town whose point the building took, or any town for a building left unresolved: a
     # base or an airport the gazetteer knows by its own name keeps it
     towns = [p for p in towns if p.geonameid is not None and place.geonameid in (None, p.geonameid)]
@@ -733,8 +733,7 @@ def _nested_place(ctx: Context, token: Token, ok, depth: int) -> Place | None:
 
 def _where_one_is(ctx: Context, clause: Token, ok, depth: int) -> Place | None:
     """The first place in a phrase on a clause that says where someone is ("in X", "near X")."""
-    return next((p for c in clause.children if c.dep_ == "prep" and c.lower_ in _WHERE_ONE_IS
-                 for g in c.children if g.dep_ == "pobj" if (p := phrase_place(ctx, g, ok, depth + 1))), None)
+    return next((p for g in prep_nouns(clause, _WHERE_ONE_IS) if (p := phrase_place(ctx, g, ok, depth + 1))), None)
 
 
 def continued_place(ctx: Context, verb: Token, free, object_ok=None) -> Place | None:

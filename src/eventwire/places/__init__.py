@@ -63,6 +63,7 @@ _PLACE_TAKING_VERBS = frozenset({"patrol", "shell", "bomb", "besiege", "overrun"
 # Verbs that take ground and people alike ("captured Goma", "captured Hamdan"): their object is a
 # place only where the tagger did not call the name a person's.
 _TAKING_VERBS = frozenset({"capture", "seize"})
+_TAKEN_OR_HIT = _PLACE_TAKING_VERBS | _TAKING_VERBS
 # Participles after "X-" that make X where something is ("a Kent-based team").
 _BASED = frozenset({"based", "headquartered"})
 # Words that make a settlement noun after "X and" mean places like X ("X and other towns").
@@ -884,7 +885,7 @@ def acts(ent: Span) -> bool:
     head = ent.root
     while head.dep_ in ("compound", "amod", "flat") and head.head.i != head.i:
         head = head.head
-    if head.dep_ == "nsubjpass" and head.head.lemma_.lower() in _PLACE_TAKING_VERBS | _TAKING_VERBS:
+    if head.dep_ == "nsubjpass" and head.head.lemma_.lower() in _TAKEN_OR_HIT:
         return False  # "Baghdad was heavily bombed": the city, no act of its government
     nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     return (head.dep_ in ("nsubj", "nsubjpass", "poss", "agent", "csubj") or ent.root.dep_ == "poss"
