@@ -5,6 +5,7 @@ from __future__ import annotations
 from click.testing import CliRunner
 
 from eventwire.actors import find_actors
+from eventwire.actors.knowledge import load_knowledge
 from eventwire.cli import main
 
 
@@ -255,3 +256,10 @@ def test_a_person_of_a_country_is_that_countrys(pipeline):
     ann = pipeline.code("Gunmen killed Anna Nowak of Warsaw on Friday.", published="2019-06-01")
     [killed] = ann.events
     assert [(a.text, a.country) for a in killed.target] == [("Anna Nowak", "POL")]
+
+
+def test_machines_are_actors_but_not_people():
+    kb = load_knowledge()
+    assert kb.names_role("helicopters") and kb.names_machine("helicopters") and kb.names_machine("drone")
+    assert kb.names_role("soldiers") and not kb.names_machine("soldiers")
+    assert not kb.names_machine("bombers'")  # not a role noun at all

@@ -313,6 +313,13 @@ def test_a_person_named_by_the_act_is_not_its_place(code, text, word, place):
      "Saraqib.", "launched", "Saraqib"),
     # where the doer of a passive was, on a participle that describes the victims
     ("A bomb killed five labourers employed by a contractor in Kunduz province.", "killed", "Kunduz"),
+    # a machine's relative clause says where it was, as a thing's does
+    ("Soldiers on Monday blew up an army helicopter that had crashed near the town of Asadabad.", "blew",
+     "Asadabad"),
+    # a victim's relative clause in the past progressive tells what they were doing then
+    ("Four rebels who were laying mines near the town of Kidal were killed by an army patrol on Friday.",
+     "killed", "Kidal"),
+    ("Police shot dead two men who were setting fire to a bus in Nairobi on Monday.", "shot", "Nairobi"),
 ])
 def test_places_reached_through_relatives_participles_and_aerial_phrases(code, text, word, place):
     assert place in event(code(text), word).location.text
@@ -322,6 +329,8 @@ def test_places_reached_through_relatives_participles_and_aerial_phrases(code, t
     # a victim's biography is not where it happened
     ("Hamdi, who was born in the US state of Louisiana, was captured in late 2001.", "captured"),
     ("Hamdi, who grew up in Saudi Arabia, was captured while fighting with Taliban troops.", "captured"),
+    # ... nor what they are doing now (guard: the past progressive says where they were)
+    ("Two commanders who are leading the insurgency in Kidal were killed on Friday.", "killed"),
     # "over" a place that a dispute is about
     ("Officials clashed over Kashmir at the meeting.", "clashed"),
     # a place that names a war says what it was about, not where an act in it happened

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from ..actors.knowledge import load_knowledge
 from ..model import Actor, Place
 from ..places.gazetteer import km_between, load_gazetteer
 from ..sentences import Sentence
@@ -414,10 +415,12 @@ def _participant_place(ctx: Context, clause: Token, ok, object_ok) -> Place | No
         # the doer described by a participle: "a bomb targeting a market in X", "a roadside
         # bomb aimed at a convoy in X", "a device planted in the town of X"
         # or by a relative clause: "gunmen who were hiding in bushes near X"
-        doer = person.dep_ != "nsubjpass"  # a victim's relative clause is biography ("who was born in X")
+        # a victim's relative clause is biography ("who was born in X") unless it tells what they
+        # were doing then ("insurgents who were preparing an ambush near X were killed")
+        doer = person.dep_ != "nsubjpass"
         for described in (c for c in person.children if (c.dep_ == "acl" and c.tag_ in ("VBN", "VBG"))
-                          or (doer and c.dep_ == "relcl" and not _own_object(c))):
-            aimed = described.lemma_.lower() in _AIMING  # its object is where it went off
+                          or (c.dep_ == "relcl" and ((doer and not _own_object(c)) or ongoing(c)))):
+            aimed = described.lemma_.lower() in _AIMING or ongoing(described)  # its object is where it was
             place = clause_place(ctx, described, ok, object_ok if aimed else None)
             if place is not None:
                 return place
@@ -432,9 +435,9 @@ def _participant_place(ctx: Context, clause: Token, ok, object_ok) -> Place | No
     # the victim as a participle describes them: "an officer walking near his home in X",
     # "militiamen stationed in X"
     for victim in (c for c in clause.children if c.dep_ in ("dobj", "obj")):
-        for doing in (c for c in victim.children if c.dep_ == "acl" and (c.tag_ == "VBG" or (
-                c.tag_ == "VBN" and c.lemma_.lower() not in _RECORD))):
-            place = clause_place(ctx, doing, ok)
+        for doing in (c for c in victim.children if (c.dep_ == "acl" and (c.tag_ == "VBG" or (
+                c.tag_ == "VBN" and c.lemma_.lower() not in _RECORD))) or (c.dep_ == "relcl" and ongoing(c))):
+            place = clause_place(ctx, doing, ok, object_ok if ongoing(doing) else None)
             if place is not None:
                 return place
     return None
@@ -603,11 +606,21 @@ _PERSON_NOUNS = frozenset({"member", "man", "woman", "boy", "girl", "child", "pe
                            "mother", "brother", "sister", "wife", "husband", "head", "chief", "director", "owner"})
 
 
+def ongoing(clause: Token) -> bool:
+    """A clause in the past progressive ("who were preparing an ambush", "that was patrolling"):
+    what someone was doing at the time, not their story; the present one tells of today ("the
+    militants, who are battling forces in X")."""
+    return clause.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ == "VBD" and c.lemma_ == "be"
+                                        for c in clause.children)
+
+
 def person_word(token: Token) -> bool:
     """A word for a person or people: a personal pronoun, a named person, or a role noun the
-    actor stage knows ("member", "policeman", "official")."""
+    actor stage knows ("member", "policeman", "official"), unless it names a machine ("a
+    helicopter that crashed in X" is where the helicopter was, not its story)."""
     return (token.lower_ in PERSONAL_PRONOUNS or token.ent_type_ == "PERSON"
-            or token.lemma_.lower() in _PERSON_NOUNS or role_noun(token))
+            or token.lemma_.lower() in _PERSON_NOUNS
+            or (role_noun(token) and not load_knowledge().names_machine(token.lower_)))
 
 
 def most_specific(places: list[Place]) -> Place:
@@ -715,13 +728,14 @@ def _nested_place(ctx: Context, token: Token, ok, depth: int) -> Place | None:
                     if place is not None:
                         return place
     # a thing's relative clause may say where it is ("at a shop they ran in X", "a helicopter that
-    # crashed in X"); a person's tells their story ("a man who grew up in X")
-    if not person_word(token):
-        for clause in (c for c in token.children if c.dep_ == "relcl" and not any(
-                w.lower_ in ("who", "whom", "whose") for w in c.subtree)):
-            place = _where_one_is(ctx, clause, ok, depth)
-            if place is not None:
-                return place
+    # crashed in X"); a person's tells their story ("a man who grew up in X"), unless it tells what
+    # they were doing then ("protesters who were marching through X")
+    thing = not person_word(token)
+    for clause in (c for c in token.children if c.dep_ == "relcl" and (ongoing(c) or (thing and not any(
+            w.lower_ in ("who", "whom", "whose") for w in c.subtree)))):
+        place = _where_one_is(ctx, clause, ok, depth)
+        if place is not None:
+            return place
     # what people or things were doing there ("among fans celebrating in X", "a convoy
     # travelling through X"): an ongoing act says where they were
     for doing in (c for c in token.children if c.dep_ == "acl" and c.tag_ == "VBG"):
