@@ -258,8 +258,9 @@ def test_a_person_of_a_country_is_that_countrys(pipeline):
     assert [(a.text, a.country) for a in killed.target] == [("Anna Nowak", "POL")]
 
 
-def test_machines_are_actors_but_not_people():
+def test_machines_and_buildings_are_actors_but_not_people():
     kb = load_knowledge()
-    assert kb.names_role("helicopters") and kb.names_machine("helicopters") and kb.names_machine("drone")
-    assert kb.names_role("soldiers") and not kb.names_machine("soldiers")
-    assert not kb.names_machine("bombers'")  # not a role noun at all
+    assert kb.names_role("helicopters") and kb.names_thing("helicopters") and kb.names_thing("drone")
+    assert kb.names_role("schools") and kb.names_thing("schools")
+    assert kb.names_role("soldiers") and not kb.names_thing("soldiers") and not kb.names_thing("teachers")
+    assert not kb.names_thing("bombers'")  # not a role noun at all

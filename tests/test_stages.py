@@ -800,6 +800,13 @@ def test_chemical_weapons_apart_from_tear_gas(code, text, code_):
     ("A supply truck triggered a mine on the road north of the town.", "1833"),
     ("A suspect rammed a patrol car at a checkpoint and fled on foot.", "180"),
     ("Protesters set two buses ablaze on the main road.", "1712"),  # "ablaze" parsed as the object's predicate
+    ("Militants set a primary school ablaze in the Tillaberi region.", "1712"),  # ... as the object's modifier
+    ("Militants set a primary school ablaze overnight.", "1712"),  # ... or as a second object
+    ("Rebels burned two schools and a hospital in the village.", "1712"),  # buildings are property, not people
+    # a head that counts events or holds an agent names them after "of"
+    ("Fighters of a militia committed acts of sexual violence against women near the camp.", "1821"),
+    ("Police carried out a spate of arrests in the capital on Sunday.", "173"),
+    ("Army helicopters dropped canisters of chlorine on the district overnight.", "2041"),
 ])
 def test_violence_and_protest_families(code, text, code_):
     assert code_ in [e.cameo.code for e in code(text).events]
@@ -809,6 +816,7 @@ def test_violence_and_protest_families(code, text, code_):
     ("The county governor abused his office for years.", "18"),
     ("Households used less natural gas during the mild winter.", "17"),
     ("The former oil minister looted public funds worth millions of dollars.", "17"),
+    ("Farmers dropped barrels of oil at the depot.", "20"),  # guard: a barrel holds no weapon here
 ])
 def test_look_alikes_of_violence_are_not_coded_so(code, text, root):
     assert not [e for e in code(text).events if e.cameo.root == root]

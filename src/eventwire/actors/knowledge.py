@@ -80,9 +80,10 @@ class KnowledgeBase:
         # Role nouns that only say someone belongs to a group ("Hamas spokesman", "ISWAP fighters"):
         # a named group's sector wins over theirs.
         self.member_roles: set[str] = set()
-        # Role nouns for machines that act for a force ("helicopters fired", "a drone struck"):
-        # their relative clauses say where they are, not a person's story.
-        self.machines: set[str] = set()
+        # Role nouns for things, not people: machines that act for a force ("helicopters fired"),
+        # buildings and sites that stand for their institution ("the embassy said"). Their relative
+        # clauses say where they are, and burning one destroys property.
+        self.things: set[str] = set()
         self.plover_sectors: dict[str, str] = {}  # CAMEO agent code -> PLOVER sector (sectors.csv)
         self._by_title: dict[tuple[str, str], list[Office]] | None = None
 
@@ -99,9 +100,9 @@ class KnowledgeBase:
         """Whether the word is a role noun of roles.csv, singular or plural ("engineers", "crew member")."""
         return any(t.kind == ROLE for t in self.terms.get(word.lower(), ()))
 
-    def names_machine(self, word: str) -> bool:
-        """Whether the word is a role noun of roles.csv for a machine ("helicopters", "a drone")."""
-        return any(t.kind == ROLE and t.key in self.machines for t in self.terms.get(word.lower(), ()))
+    def names_thing(self, word: str) -> bool:
+        """Whether the word is a role noun of roles.csv for a thing ("helicopters", "a school")."""
+        return any(t.kind == ROLE and t.key in self.things for t in self.terms.get(word.lower(), ()))
 
     def crosswalk(self, sector: str | None) -> str | None:
         """The PLOVER sector of a CAMEO agent code (sectors.csv)."""
@@ -228,8 +229,8 @@ def load_knowledge() -> KnowledgeBase:
         term = Term(ROLE, noun, None, row.get("sector") or None, None, noun, row.get("plover") or None)
         if row.get("group_sector_wins") == "yes":
             kb.member_roles.add(noun)
-        if row.get("machine") == "yes":
-            kb.machines.add(noun)
+        if row.get("thing") == "yes":
+            kb.things.add(noun)
         kb.add(noun, term)
         if noun not in UNCOUNTABLE:
             kb.add(plural(noun), term)

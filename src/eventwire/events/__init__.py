@@ -368,8 +368,9 @@ _FATAL = frozenset({"fatally", "mortally"})
 def on_people(ctx: Context, verb: Token) -> bool:
     """Whether the verb's patient, its object or passive subject, is a person or people: a
     pronoun, a named person, a nationality ("killed three Palestinians") or a noun the actor
-    stage knows as people ("civilians", "soldiers"); not a country, team or thing ("beat
-    Argentina", "killed the bill", "shot the film")."""
+    stage knows as people ("civilians", "soldiers") or as their machines and buildings ("the
+    embassy was bombed"); not a country, team or other thing ("beat Argentina", "killed the
+    bill", "shot the film")."""
     if any(c.dep_ == "advmod" and c.lower_ in _FATAL for c in verb.children):
         return True  # only the living are "fatally shot"
     for patient, token in patient_words(verb):
@@ -379,6 +380,7 @@ def on_people(ctx: Context, verb: Token) -> bool:
                 token.ent_type_ == "NORP" and token.tag_ in ("NNS", "NNPS")):  # not "Argentina"
             return True
         actor = ctx.actor_at.get(token.i)
+        # an actor's machine or building counts: "the embassy was bombed" was no film shoot
         if actor is not None and actor.sector is not None and token.pos_ == "NOUN" and not token.ent_type_:
             return True
         if patient.dep_ == "nsubjpass" and _counted_people(token, actor):

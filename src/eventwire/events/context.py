@@ -18,8 +18,16 @@ VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 
 
 def role_noun(token: Token) -> bool:
-    """A common noun the actor stage knows for people ("engineers", "a member"... see roles.csv)."""
-    return token.pos_ == "NOUN" and load_knowledge().names_role(token.lower_)
+    """A common noun the actor stage knows for people ("engineers", "a member"... see roles.csv),
+    not for a thing that acts for them ("helicopters", "the embassy")."""
+    return token.pos_ == "NOUN" and load_knowledge().names_role(token.lower_) and not thing_noun(token)
+
+
+def thing_noun(token: Token) -> bool:
+    """A common noun the actor stage knows for a machine or a building that acts for people
+    ("Israeli helicopters fired", "the embassy said"): a thing, whose relative clause says where
+    it is and whose burning destroys property."""
+    return token.pos_ == "NOUN" and load_knowledge().names_thing(token.lower_)
 
 
 # Clause links below a verb that carry events of their own.

@@ -200,7 +200,8 @@ def _word_list(name: str) -> frozenset[str]:
 
 
 def quantified(noun: Token) -> Token:
-    """'5 million dollars of aid', 'tons of food': the substance, not the measure."""
+    """'5 million dollars of aid', 'tons of food', 'acts of sexual violence', 'barrels of
+    chlorine': the substance or the events, not the measure or the vessel."""
     if noun.lemma_.lower() in _MEASURES or noun.like_num:  # "26 of 31 drones"
         for prep in noun.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
@@ -214,7 +215,9 @@ _MEASURES = frozenset({"dozen", "hundred", "thousand", "score",  # "dozens of vi
                        "dollar", "euro", "pound", "yen", "yuan", "rupee", "ton", "tonne", "million", "billion",
                        "worth", "amount", "package", "shipment", "consignment", "round", "series", "wave",
                        "number", "lot", "batch", "convoy", "load", "truckload", "kilogram", "litre", "liter",
-                       "day", "week", "month", "hour", "year", "night"})  # "10 days of war games"
+                       "day", "week", "month", "hour", "year", "night",  # "10 days of war games"
+                       "act", "spate", "string", "spree",  # "acts of violence", "a spate of arrests"
+                       "barrel", "canister", "cylinder", "drum"})  # "dropped barrels of chlorine"
 
 
 def _infinitive_complement(child: Token) -> bool:
@@ -280,6 +283,9 @@ def _complement(verb: Token, rule: Rule, places: frozenset[int] = frozenset(),
             # spaCy often attaches the particle as advmod ("stepped down", "walked out"), or an
             # adjective as the object's predicate ("set two buses ablaze")
             return child
+        elif rule.kind == "prt" and child.dep_ in _OBJECT_DEPS and (word := next(
+                (g for g in child.rights if g.dep_ == "amod" and g.lower_ == rule.value), None)) is not None:
+            return word  # ... or as the object's modifier ("set a primary school ablaze")
         elif rule.kind == "state" and (state := resulting_state(child, rule.value)) is not None:
             return state
         elif rule.kind == "obj" and child.dep_ in (*_OBJECT_DEPS, "pobj"):

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from ..actors.knowledge import load_knowledge
 from ..model import Actor, Place
 from ..places.gazetteer import km_between, load_gazetteer
 from ..sentences import Sentence
@@ -616,11 +615,10 @@ def ongoing(clause: Token) -> bool:
 
 def person_word(token: Token) -> bool:
     """A word for a person or people: a personal pronoun, a named person, or a role noun the
-    actor stage knows ("member", "policeman", "official"), unless it names a machine ("a
-    helicopter that crashed in X" is where the helicopter was, not its story)."""
+    actor stage knows ("member", "policeman", "official"); not a thing ("a helicopter that
+    crashed in X" is where the helicopter was, not its story)."""
     return (token.lower_ in PERSONAL_PRONOUNS or token.ent_type_ == "PERSON"
-            or token.lemma_.lower() in _PERSON_NOUNS
-            or (role_noun(token) and not load_knowledge().names_machine(token.lower_)))
+            or token.lemma_.lower() in _PERSON_NOUNS or role_noun(token))
 
 
 def most_specific(places: list[Place]) -> Place:
