@@ -152,7 +152,8 @@ def undergone(match: Match) -> bool:
 
 # Verbs that only say an event took place: its noun is the subject ("clashes erupted").
 HAPPENING = frozenset({"occur", "happen", "erupt", "break", "take", "continue", "resume", "rage", "flare",
-                        "spread", "escalate", "intensify", "unfold", "begin", "start", "persist",
+                        "spread", "escalate", "intensify", "unfold", "begin", "start", "persist", "ensue",
+                        "rag",  # spaCy's lemma of "raged" and "raging"
                         # what projectiles and bombs do: "shells landed on the market", "a bomb went off"
                         "land", "fall", "explode", "go", "rain", "slam", "crash"})
 
@@ -167,9 +168,16 @@ def _event_pobjs(verb: Token, eventless: bool = False) -> list[Token]:
         {"during"} if eventless else frozenset())
     found = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in preps
              for p in c.children if p.dep_ == "pobj"]
-    if eventless and lemma in HAPPENING:
+    # not a trend ("violence against women continues to rise"): a level, no event
+    if eventless and lemma in HAPPENING and not any(
+            c.dep_ == "xcomp" and c.lemma_.lower() in _TRENDS for c in verb.children):
         found += [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
     return found
+
+
+# Verbs of a level changing, after "continue to", "began to".
+_TRENDS = frozenset({"rise", "grow", "increase", "climb", "soar", "mount", "decline", "fall", "drop", "decrease",
+                     "ease", "worsen", "subside"})
 
 
 def noun_keys(noun: Token) -> list[str]:
