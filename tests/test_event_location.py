@@ -320,6 +320,9 @@ def test_a_person_named_by_the_act_is_not_its_place(code, text, word, place):
     ("Four rebels who were laying mines near the town of Kidal were killed by an army patrol on Friday.",
      "killed", "Kidal"),
     ("Police shot dead two men who were setting fire to a bus in Nairobi on Monday.", "shot", "Nairobi"),
+    # where someone or something was taken from is where it was taken
+    ("Armed bandits abducted 30 worshippers from a church in Kaduna state.", "abducted", "Kaduna"),
+    ("Gunmen kidnapped three engineers from a construction site near Port Harcourt.", "kidnapped", "Port Harcourt"),
 ])
 def test_places_reached_through_relatives_participles_and_aerial_phrases(code, text, word, place):
     assert place in event(code(text), word).location.text

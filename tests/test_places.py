@@ -312,6 +312,9 @@ def test_the_reading_the_article_supports(places, text, name, admin1):
     ("Rebels captured Kindu on Tuesday after a week of fighting.", "Kindu", "COD"),
     ("Kismayo was shelled overnight by government artillery.", "Kismayo", "SOM"),
     ("Baghdad was heavily bombed during the first night of the war.", "Baghdad", "IRQ"),
+    # ground whose control was taken back or wrested, whatever the tagger called the name
+    ("The army wrested control of Bentiu from rebel forces.", "Bentiu", "SSD"),
+    ("The army regained control of Shali after heavy fighting.", "Shali", "RUS"),
     # islands, waters and counties are on our own list of regions and features
     ("Flights to Oahu were cancelled as the storm approached.", "Oahu", "USA"),
     ("Flooding closed roads across County Cavan overnight.", "County Cavan", "IRL"),
@@ -345,6 +348,8 @@ def test_a_place_is_found_and_placed(places, text, name, country):
     # a person captured or seized (the tagger calls the name a person's) is no town
     "Police captured Kennedy at a roadblock outside the capital.",
     "Soldiers seized Arad at his home.",
+    # ... nor an institution whose control is won (guard: "take" is not a verb of ground taken)
+    "The Democrats took control of Congress in January.",
 ])
 def test_no_place_is_found(places, text):
     assert places(text) == ()

@@ -794,6 +794,9 @@ def test_destruction_and_violence_by_crowds_are_riots(code, text, sub_event):
     ("Militants released poisonous gas in a crowded hall, sickening more than 20 people.", "2041"),
     ("Government forces used chemical weapons against the rebel-held suburb.", "2041"),
     ("Police used tear gas to disperse the crowd.", "175"),
+    # the other weapons of crowd control are repression too, not live fire
+    ("Police used pepper spray on protesters who blocked a highway on Saturday night.", "175"),
+    ("Police fired rubber bullets at stone-throwing youths in the old city.", "175"),
 ])
 def test_chemical_weapons_apart_from_tear_gas(code, text, code_):
     assert code_ in [e.cameo.code for e in code(text).events]

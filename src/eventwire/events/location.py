@@ -20,6 +20,11 @@ _MOVEMENTS = frozenset({"travel", "fly", "go", "come", "march", "walk", "send", 
 # Verbs of throwing and firing: what they send lands where the act does its harm.
 _HURLING = frozenset({"throw", "hurl", "lob", "toss", "fire", "launch", "shoot", "ram", "plough", "plow", "crash",
                       "smash", "slam"})
+# Verbs of taking someone or something away: where it was taken from is where it happened
+# ("abducted 30 worshippers from a church in X", "arrested from his home in X"); not "captured the
+# town from rebels", a change of hands.
+_TAKING_AWAY = frozenset({"abduct", "kidnap", "snatch", "steal", "loot", "rob", "arrest", "detain", "rescue",
+                          "evacuate", "grab"})
 # "Over" says where for what is done in the air ("shot down over Nicaragua", "patrolling over
 # northern Iraq"); elsewhere it says what about ("clashed over Kashmir", "talks over Cyprus").
 _AERIAL_VERBS = frozenset({"shoot", "fly", "patrol", "bomb", "drop", "intercept", "crash", "down", "overfly"})
@@ -527,6 +532,8 @@ def clause_place(ctx: Context, head: Token, free, object_ok=None) -> Place | Non
         if object_ok is not None else []
     aerial = head.lemma_.lower() in _AERIAL_VERBS
     preps = _LOCATIVE + ("over",) if aerial else _LOCATIVE
+    if head.lemma_.lower() in _TAKING_AWAY:
+        preps += ("from",)
     phrases = prep_nouns(head, preps)
     if aerial:  # "shot down a helicopter over southern Colombia": on the object, where it flew
         phrases += [g for o in head.children if o.dep_ in ("dobj", "obj") for g in prep_nouns(o, ("over",))]

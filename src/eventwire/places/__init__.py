@@ -64,6 +64,9 @@ _PLACE_TAKING_VERBS = frozenset({"patrol", "shell", "bomb", "besiege", "overrun"
 # place only where the tagger did not call the name a person's.
 _TAKING_VERBS = frozenset({"capture", "seize"})
 _TAKEN_OR_HIT = _PLACE_TAKING_VERBS | _TAKING_VERBS
+# Verbs whose "control of X" is ground taken ("regained control of X"); not "won control of the
+# Senate", "lost control of the party" or "took control of Congress". ("retook" is spaCy's lemma.)
+_CONTROL_TAKING = frozenset({"retake", "retook", "regain", "seize", "wrest", "capture", "recapture"})
 # Participles after "X-" that make X where something is ("a Kent-based team").
 _BASED = frozenset({"based", "headquartered"})
 # Words that make a settlement noun after "X and" mean places like X ("X and other towns").
@@ -483,6 +486,9 @@ def place_context(span: Span, known: set[int], person: bool = False, container: 
             return True
         if head.lower_ == "of" and head.head.lower_ in _OF_PLACE_WORDS:
             return True  # "the town of X", "the eastern countryside of X", "the rebel stronghold of X"
+        if head.lower_ == "of" and head.head.lemma_.lower() == "control" and \
+                head.head.head.lemma_.lower() in _CONTROL_TAKING:
+            return True  # "retook control of X", "wrested control of X from"
     if root.dep_ == "poss" and root.head.lower_ in _PLACE_PARTS:
         return True  # "X's business district", "X's largest slum"
     after = doc[span.end] if span.end < len(doc) else None
