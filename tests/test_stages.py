@@ -357,6 +357,22 @@ def test_violent_words_done_to_things_can_still_be_vetoed(code, text):
     assert not [e for e in code(text).events if e.cameo.root in ("18", "19", "20")]
 
 
+@pytest.mark.parametrize("text, purpose", [
+    ("Thousands of people walked through the capital on Saturday demanding that the president resign.", "100"),
+    ("Hundreds of teachers gathered outside parliament to demand unpaid salaries.", "100"),
+    ("Dozens of mothers sat outside the governor's office to denounce the killings.", "111"),
+])
+def test_a_crowd_gathered_for_a_protests_purpose_demonstrates(code, text, purpose):
+    codes = [e.cameo.code for e in code(text).events]
+    assert codes[0] == "141" and purpose in codes  # the demand is an event of its own
+
+
+def test_a_gathering_of_the_powerful_or_of_fans_is_no_protest(code):
+    ministers = [e.cameo.code for e in code("Foreign ministers gathered in Brussels to condemn the attack.").events]
+    assert "141" not in ministers and "111" in ministers
+    assert not code("Fans gathered outside the stadium to celebrate the win.").events  # guard
+
+
 @pytest.mark.parametrize("text", [
     "Violence against women continues to rise, the report said.",  # a trend, no event
     "The UN condemned the violence in Kidal on Monday.",  # guard: what is condemned is no new event

@@ -46,6 +46,8 @@ _OWN_POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 _TARGET_PLACE_PREPS = frozenset({"to", "in", "into", "from", "with", "against", "on", "for", "inside"})
 _HOSTILE = frozenset({"14", "16", "17", "18", "19", "20"})
+# Sectors of those who hold power: their gatherings are meetings, not protests.
+_AUTHORITIES = frozenset({"GOV", "IGO", "LEG", "JUD", "ELI", "MIL", "COP", "SPY"})
 _ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "SEP", "UAF", "COP", "SPY", "CRM", "RAD"})
 _SELF_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i"})
 # Clause links that embed an event below the sentence's main assertion: each costs confidence.
@@ -175,7 +177,7 @@ def _kind(cameo: str) -> str:
 
 def build_event(ctx: Context, sentence: Sentence, verb: Token, match: Match, codebook: Codebook,
                 kin: set[int], event_id: str) -> Event | None:
-    clause = match.complement if match.rule.kind == "to" and match.complement is not None else verb
+    clause = match.complement if match.rule.kind in ("to", "gather") and match.complement is not None else verb
     # an event named by a noun that is a clause's subject ("the arrest of X took place", "the
     # killing of X sparked protests"): its roles are the noun's own
     noun = match.complement if match.complement is not None and match.complement.dep_ in ("nsubj", "nsubjpass") \
@@ -191,6 +193,8 @@ def build_event(ctx: Context, sentence: Sentence, verb: Token, match: Match, cod
         source, target = actors_of(ctx, subject_of(verb)), target_of(ctx, verb, clause, match)
     if match.rule.value == PLACE_CLASS and not any(a.sector in _ARMED_SECTORS for a in source):
         return None  # "troops entered the town" takes ground; refugees or a convoy entering do not
+    if match.rule.kind == "gather" and any(a.sector in _AUTHORITIES for a in source):
+        return None  # "ministers gathered in Brussels to condemn the attack" is no street protest
     if match.rule.kind == "state":  # "the raid left 22 people dead"
         source = toll_takers(ctx, verb, source)
         if source is None:

@@ -23,7 +23,8 @@ _OBJECT_DEPS = ("dobj", "obj", "nsubjpass", "attr")
 @dataclass(frozen=True, slots=True)
 class Rule:
     lemma: str
-    kind: str  # "", "to", "prep", "prt", "state", "obj"; "acled" for a row of data/events/acled_rules.csv
+    kind: str  # "", "to", "prep", "prt", "state", "obj"; "acled" for a row of data/events/acled_rules.csv;
+    # "gather" for a crowd's gathering with a protest's purpose (data/events/protest_cues.csv)
     value: str  # the complement's word or lemma; "*" for any
     cameo: str | None  # None: explicitly not an event
 
@@ -78,7 +79,8 @@ class Lexicon:
             complement = _complement(verb, rule, places, read)
             if complement is not None:
                 return Match(rule, complement)
-        return self.match_like(verb, places) or self.match_light_verb(verb, eventless=True)  # no row fits
+        # no row fits
+        return self.match_like(verb, places) or self.match_light_verb(verb, eventless=True) or match_gathering(verb)
 
     def match_like(self, verb: Token, places: frozenset[int] = frozenset()) -> Match | None:
         """An object row of a verb this one is like (data/events/verb_classes.csv), for an object
@@ -124,6 +126,30 @@ class Lexicon:
         return None
 
 
+@lru_cache(maxsize=1)
+def protest_cues() -> tuple[frozenset[str], frozenset[str]]:
+    """data/events/protest_cues.csv: verbs of a crowd gathering or moving, and the verbs of purpose
+    that make such a gathering a protest."""
+    rows = list(read_csv("events", "protest_cues.csv"))
+    return (frozenset(r["lemma"] for r in rows if r["cue"] == "gathering"),
+            frozenset(r["lemma"] for r in rows if r["cue"] == "purpose"))
+
+
+def match_gathering(verb: Token) -> Match | None:
+    """'Thousands walked through the city centre demanding that the government resign', 'teachers
+    gathered outside parliament to demand their pay': a gathering with a protest's purpose is a
+    demonstration (141), and the purpose is an event of its own (the demand, the condemnation)."""
+    gathering, purposes = protest_cues()
+    lemma = verb.lemma_.lower()
+    if lemma not in gathering:
+        return None
+    for child in verb.children:
+        if child.dep_ in ("xcomp", "advcl") and child.i > verb.i and child.lemma_.lower() in purposes and (
+                child.tag_ == "VBG" or _infinitive_complement(child)):
+            return Match(Rule(lemma, "gather", child.lemma_.lower(), "141"), child)
+    return None
+
+
 # Verbs that take part in or travel to the event a prepositional noun names, and the prepositions.
 _EVENT_PREPS = frozenset({"for", "on", "into", "in", "to"})
 _GOING = frozenset({"go", "come", "return", "arrive", "travel", "head", "fly", "enter", "engage", "embark",
@@ -163,7 +189,9 @@ def _event_pobjs(verb: Token, eventless: bool = False) -> list[Token]:
     verb, so "walked during a tour" tells of the tour, and "clashes erupted", "the raid took
     place" of the clashes and the raid."""
     lemma = verb.lemma_.lower()
-    preps = (_EVENT_PREPS if lemma in _GOING else frozenset()) | UNDERGOING.get(lemma, frozenset()) | \
+    # "went on strike", and a crowd's gathering: "camped outside the ministry in a sit-in"
+    going = lemma in _GOING or lemma in protest_cues()[0]
+    preps = (_EVENT_PREPS if going else frozenset()) | UNDERGOING.get(lemma, frozenset()) | \
         _PLACING.get(lemma, frozenset()) | (
         {"during"} if eventless else frozenset())
     found = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in preps
