@@ -619,6 +619,10 @@ def test_passive_subjects_that_act(code, text, word, source, target):
     ("Rioters burned dozens of shops in the market.", ["1712"]),
     # what a weapon does is an attack with it; a bomber blowing himself up is a suicide bombing
     ("A bomber blew himself up at a checkpoint outside Kandahar.", ["1831"]),
+    ("A woman detonated an explosive vest at a crowded market.", ["1831"]),
+    # a verb of happening takes its event from a subject that names one, not its own sense
+    ("Two rockets slammed into a school in the eastern town on Monday.", ["194"]),
+    ("Critics slammed the plan on Monday.", ["111"]),  # guard: no event named by the subject
     ("A roadside bomb destroyed an army truck near the border, killing four soldiers.", ["1833"]),
     ("Rioters destroyed a police station in the town.", ["1712"]),
     # after "to", only a verb the noun names
@@ -627,6 +631,11 @@ def test_passive_subjects_that_act(code, text, word, source, target):
 ])
 def test_the_codes_of_a_whole_sentence(code, text, codes):
     assert [e.cameo.code for e in code(text).events] == codes
+
+
+def test_a_blast_that_killed_its_bomber_too_is_a_suicide_bombing(code):
+    ann = code("A jihadist rammed a truck into the gate and detonated it, killing himself and five guards.")
+    assert on(ann.events, "detonated").cameo.code == "1831"
 
 
 def test_a_passive_that_only_reports_is_no_statement(code):

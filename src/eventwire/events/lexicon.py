@@ -75,12 +75,21 @@ class Lexicon:
                 if compound is not None:
                     return compound
             if rule.kind == "":
-                return self.match_light_verb(verb) or self.match_like(verb, places) or Match(rule, None)
+                return (self.match_light_verb(verb) or self.match_like(verb, places)
+                        or self._named_by_subject(verb) or Match(rule, None))
             complement = _complement(verb, rule, places, read)
             if complement is not None:
                 return Match(rule, complement)
         # no row fits
         return self.match_like(verb, places) or self.match_light_verb(verb, eventless=True) or match_gathering(verb)
+
+    def _named_by_subject(self, verb: Token) -> Match | None:
+        """A verb of happening whose subject names the event ("rockets slammed into a school", "a
+        car bomb exploded"): the noun's event, not the verb's own sense ("critics slammed the plan")."""
+        if verb.lemma_.lower() not in HAPPENING:
+            return None
+        match = self.match_light_verb(verb, eventless=True)
+        return match if match is not None and match.complement.dep_ == "nsubj" else None
 
     def match_like(self, verb: Token, places: frozenset[int] = frozenset()) -> Match | None:
         """An object row of a verb this one is like (data/events/verb_classes.csv), for an object
