@@ -278,6 +278,18 @@ def test_the_source_is_found_through_complements(code, text, root, country):
     assert events and country in {a.country for a in events[0].source}, [(e.trigger, e.source) for e in events]
 
 
+@pytest.mark.parametrize("text, root, country", [
+    # a subject no actor names, in apposition to one that does
+    ("The report's author, a UN rights investigator, accused both sides of war crimes.", "11", "IGO"),
+    ("The new chairman, a former Ghanaian army general, pledged to hold elections.", "03", "GHA"),
+    # guard: what the subject is of comes before a person named beside it
+    ("A member of the Kenyan parliament, John Otieno, began a hunger strike on Monday.", "14", "KEN"),
+])
+def test_the_source_is_found_through_apposition(code, text, root, country):
+    events = [e for e in code(text).events if e.cameo.root == root]
+    assert events and country in {a.country for a in events[0].source}, [(e.trigger, e.source) for e in events]
+
+
 def test_an_actor_with_no_country_takes_its_groups(code):
     ann = code("Doctors from two Canadian aid groups delivered medicine to the hospital.")
     [aid] = [e for e in ann.events if e.cameo.root == "07"]

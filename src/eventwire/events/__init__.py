@@ -697,7 +697,7 @@ def _coordinated_modifiers(ctx: Context, token: Token) -> list[Actor]:
 def _actor_below(ctx: Context, token: Token) -> Actor | None:
     """'the coalition of Russia, Iran and Syria', 'forces of the government', 'calls by Annan':
     look one preposition down; 'Serbia's suppression', 'a U.S. request': look at the noun's
-    possessor or modifiers."""
+    possessor or modifiers; 'Kenzo Oshima, the UN relief coordinator': at what it is in apposition."""
     for child in token.children:
         if child.dep_ in ("poss", "compound", "amod") and child.i in ctx.actor_at:
             return ctx.actor_at[child.i]
@@ -706,7 +706,7 @@ def _actor_below(ctx: Context, token: Token) -> Actor | None:
             for pobj in child.children:
                 if pobj.dep_ == "pobj" and pobj.i in ctx.actor_at:
                     return ctx.actor_at[pobj.i]
-    return None
+    return next((ctx.actor_at[c.i] for c in token.children if c.dep_ == "appos" and c.i in ctx.actor_at), None)
 
 
 def target_of(ctx: Context, verb: Token, clause: Token, match: Match) -> list[Actor]:
