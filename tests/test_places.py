@@ -312,6 +312,12 @@ def test_the_reading_the_article_supports(places, text, name, admin1):
     ("Rebels captured Kindu on Tuesday after a week of fighting.", "Kindu", "COD"),
     ("Kismayo was shelled overnight by government artillery.", "Kismayo", "SOM"),
     ("Baghdad was heavily bombed during the first night of the war.", "Baghdad", "IRQ"),
+    # what missiles or armed men struck, whatever the tagger called a city's or a division's name
+    ("Russian missiles struck Kharkiv on Monday.", "Kharkiv", "UKR"),
+    ("Kharkiv was struck by Russian drones overnight.", "Kharkiv", "UKR"),
+    # Russia's republics and border oblasts by their English names
+    ("Clashes erupted in Dagestan on Monday.", "Dagestan", "RUS"),
+    ("Drones struck an oil depot in the Kursk region on Monday.", "Kursk", "RUS"),
     # ground whose control was taken back or wrested, whatever the tagger called the name
     ("The army wrested control of Bentiu from rebel forces.", "Bentiu", "SSD"),
     ("The army regained control of Shali after heavy fighting.", "Shali", "RUS"),
@@ -348,6 +354,8 @@ def test_a_place_is_found_and_placed(places, text, name, country):
     # a person captured or seized (the tagger calls the name a person's) is no town
     "Police captured Kennedy at a roadblock outside the capital.",
     "Soldiers seized Arad at his home.",
+    # ... nor a city's name that a bus, not a weapon, hit
+    "A bus hit Lincoln on the road.",
     # ... nor an institution whose control is won (guard: "take" is not a verb of ground taken)
     "The Democrats took control of Congress in January.",
 ])
@@ -423,3 +431,20 @@ def test_the_list_of_regions_and_features_is_well_formed():
                     assert n not in seen, n
                     seen.add(n)
 
+
+
+def test_a_division_by_its_english_name_is_the_division(places):
+    found = named(places("Gunmen attacked a police post in North Ossetia on Friday."), "North Ossetia")
+    assert (found.country, found.precision) == ("RUS", "admin1")
+
+
+def test_the_gazetteer_cache_is_named_by_its_data(monkeypatch, tmp_path):
+    from eventwire.places import gazetteer
+
+    source = tmp_path / "aliases.csv"
+    monkeypatch.setattr(gazetteer, "_SOURCES", (("aliases.csv",),))
+    monkeypatch.setattr(gazetteer, "data_path", lambda *parts: tmp_path.joinpath(*parts))
+    source.write_text("country,admin1,aliases,note\n", encoding="utf-8")
+    before = gazetteer._data_digest()
+    source.write_text("country,admin1,aliases,note\nRUS,X,Y,z\n", encoding="utf-8")
+    assert gazetteer._data_digest() != before  # an edited list is not read from an old cache

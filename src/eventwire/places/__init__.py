@@ -112,6 +112,7 @@ _TYPE_WORDS = frozenset({"sheng", "shi", "zizhiqu", "county", "parish", "provinc
 _BIG_CITY = 100_000  # a city this size named inside an organization's name is read as a place
 _NEARBY, _NEARBY_KM = 2.0, 100.0  # a town this close to one the article surely names is preferred
 _KNOWN_TOWN = 15_000  # a town this size is a place by any of its GeoNames names, in a place's context
+_BIG_CITY = 100_000  # a city this size is a place when something struck it, whatever the tagger said
 _MEGACITY = 5_000_000  # "New York" is New York City, which GeoNames names with its "City"
 # Common nouns a place's name modifies when it means the place's people or institutions ("a Cork
 # mother", "the Durban court", "Nenagh councillors", "Harare residents").
@@ -417,11 +418,48 @@ def accept(span: Span, known: set[int], gazetteer: Gazetteer, people: list[Span]
     division = any(e.precision in ("country", "admin1", "admin2") for e in hits)
     if division and _county_of_a_site(span):
         return True
+    # what missiles or armed men struck is a place when the name is a division's or a city's
+    # ("Russian missiles struck Kharkiv", whatever the tagger called it); small towns share
+    # their names with too many people
+    big = division or any(e.precision == "city" and e.population >= _BIG_CITY for e in hits if primary(e, span.text))
+    if big and not named_as_person(span, people) and _struck_by_arms(span):
+        return True
     person = label == "PERSON" and named_as_person(span, people)
     if place_context(span, known, person=person, container=division or label != "PERSON",
                      kin=label != "PERSON"):
         return True
     return False
+
+
+def _struck_by_arms(span: Span) -> bool:
+    """The name is what weapons or armed forces struck: the object of a verb of striking whose
+    subject is one ("Russian missiles hit X", "rebels attacked X"), or its passive subject with
+    one as the agent ("X was struck by drones"); not "a bus hit X" or "police struck X"."""
+    root = span.root
+    verb = root.head
+    if root.dep_ not in ("dobj", "nsubjpass") or verb.lemma_.lower() not in _STRIKING:
+        return False
+    if root.dep_ == "dobj":
+        strikers = [c for c in verb.children if c.dep_ == "nsubj"]
+    else:
+        strikers = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    armed = _armed_words()
+    return any(w.lemma_.lower() in armed for s in strikers
+               for w in (s, *(c for c in s.children if c.dep_ in ("compound", "amod"))))
+
+
+# Verbs of striking at a place from afar or by force ("struck" is a lemma spaCy sometimes gives).
+_STRIKING = frozenset({"strike", "hit", "target", "pound", "attack", "raid", "rocket", "bomb", "shell", "struck"})
+
+
+@lru_cache(maxsize=1)
+def _armed_words() -> frozenset[str]:
+    """Weapons (data/events/instruments.csv) and one-word nouns for armed forces and groups
+    (data/actors/roles.csv: soldiers, rebels, militants, gunmen...)."""
+    weapons = {r["lemma"].lower() for r in read_csv("events", "instruments.csv")}
+    forces = {r["noun"].lower() for r in read_csv("actors", "roles.csv")
+              if r["sector"] in ("MIL", "REB", "INS", "UAF", "SEP") and " " not in r["noun"]}
+    return frozenset(weapons | forces)
 
 
 def _given_an_age(span: Span) -> bool:

