@@ -107,6 +107,14 @@ def test_announced_attack_is_a_threat(code):
     assert event.cameo.code == "138" and event.source[0].sector == "REB"
 
 
+@pytest.mark.parametrize("text", [
+    "Soldiers prevented protesters from marching to the palace.",
+    "Police stopped the crowd from storming the parliament.",
+])
+def test_an_act_kept_from_happening_is_negated(code, text):
+    assert [e.modality for e in code(text).events] == ["negated"]
+
+
 def test_historical(code):
     event = only(code("In 2014, government forces shelled the city of Donetsk.").events, "19")
     assert event.modality == "historical" and event.date.value == "2014" and event.date.precision == "year"
@@ -124,6 +132,12 @@ def test_historical(code):
     # a clause below the act with a passive subject of its own is someone else's act
     ("A suspect opened fire on officers during a traffic stop, wounding a deputy before he was shot dead.",
      "shot", []),
+    # what someone is accused, blamed or arrested for is their act, not the accuser's
+    ("Activists accused the army of killing civilians in the town.", "killing", ["army"]),
+    ("Officials blamed the rebels for attacking the convoy.", "attacking", ["rebels"]),
+    ("Police arrested a man for stabbing his neighbour.", "stabbing", ["man"]),
+    ("The police were accused of using excessive force.", "using", ["police"]),
+    ("Youths resorted to throwing stones at police.", "throwing", ["Youths"]),  # guard: their own act
 ])
 def test_who_a_pronoun_or_a_passive_names_as_the_doer(code, text, trigger, source):
     event = on(code(text).events, trigger)

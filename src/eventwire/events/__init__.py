@@ -619,6 +619,9 @@ def _own_subject(verb: Token) -> Token | None:
         if token.dep_ in ("conj", "xcomp", "advcl", "acomp", "oprd") and token.head.i != token.i:
             token = token.head
         elif token.dep_ == "pcomp" and token.head.dep_ == "prep":  # "resorted to throwing stones"
+            controller = _controller(token.head)
+            if controller is not None:
+                return controller
             token = token.head.head
         elif token.dep_ == "acl" and token.head.dep_ in ("dobj", "obj") and token.head.head.pos_ in ("VERB", "AUX"):
             token = token.head.head  # "reached a consensus to exchange": who reached it
@@ -629,6 +632,22 @@ def _own_subject(verb: Token) -> Token | None:
         else:
             return None
     return None
+
+
+def _controller(prep: Token) -> Token | None:
+    """Who does what a gerund after one of these prepositions tells: the object of the verb it
+    hangs on ("accused the army of killing civilians", "prevented protesters from marching",
+    "arrested a man for stealing"), or that verb's passive subject ("the police were accused of
+    using force"); None where the gerund is its subject's own ("resorted to throwing stones")."""
+    governor = prep.head
+    if prep.lower_ not in _CONTROLLING_PREPS or governor.pos_ not in ("VERB", "AUX"):
+        return None
+    return next((c for c in governor.children if c.dep_ in ("dobj", "obj", "nsubjpass")), None)
+
+
+# Prepositions that put a gerund's doer in the object: "accuse X of", "blame X for", "prevent X
+# from", "charge X with", "warn X against", "force X into".
+_CONTROLLING_PREPS = frozenset({"of", "for", "from", "with", "against", "into"})
 
 
 def passive_actor(verb: Token, raised: bool = False) -> Token | None:

@@ -89,8 +89,17 @@ def _negated(token: Token) -> bool:
 
 
 def _denied(verb: Token) -> bool:
+    """Denied by someone ("denied carrying out the attack"), or kept from happening ("police
+    prevented the protesters from marching", "were barred from entering")."""
     head = verb.head
+    if verb.dep_ == "pcomp" and head.lower_ == "from" and head.head.lemma_.lower() in _PREVENTING:
+        return True
     return verb.dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "dobj") and head.lemma_.lower() in _DENIALS
+
+
+# Verbs that keep an act from happening: "prevented X from marching".
+_PREVENTING = frozenset({"prevent", "stop", "bar", "block", "ban", "keep", "prohibit", "deter", "forbid",
+                         "restrain", "dissuade", "discourage"})
 
 
 def _conditional(token: Token) -> bool:
