@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from click.testing import CliRunner
 
 from eventwire.actors import find_actors
@@ -264,3 +265,15 @@ def test_machines_and_buildings_are_actors_but_not_people():
     assert kb.names_role("schools") and kb.names_thing("schools")
     assert kb.names_role("soldiers") and not kb.names_thing("soldiers") and not kb.names_thing("teachers")
     assert not kb.names_thing("bombers'")  # not a role noun at all
+
+
+@pytest.mark.parametrize("text, word, country", [
+    # where someone goes and the other side's counterpart say whose the story is not
+    ("The minister is expected to visit Beijing later this month.", "minister", None),
+    ("The president met his French counterpart and signed a defence pact.", "president", None),
+    # guard: a country the sentence is about lends its name to an unnamed official
+    ("The president said Kenya would send troops.", "president", "KEN"),
+])
+def test_a_role_takes_the_country_the_story_is_about(pipeline, text, word, country):
+    found = {a.text: a.country for a in pipeline.code(text, published="2024-03-10").actors}
+    assert found[word] == country

@@ -142,7 +142,7 @@ def with_context_countries(doc: Doc, actors: list[Actor], places: list[Place], k
     place_at = {i: p for p in places if p.country
                 for i in range(*_token_range(doc, p.span))}
     mentions = Counter(x.country for x in [*actors, *places] if x.country and len(x.country) == 3
-                       and x.country not in _NON_STATE)
+                       and x.country not in _NON_STATE and not _elsewhere(doc, x))
     total = sum(mentions.values())
     top = mentions.most_common(1)
     dominant = top[0][0] if top and top[0][1] * 2 > total else None
@@ -155,6 +155,25 @@ def with_context_countries(doc: Doc, actors: list[Actor], places: list[Place], k
                                 code=actor_code(kb, country, actor.sector, None))
         out.append(actor)
     return out
+
+
+def _elsewhere(doc: Doc, mention: Actor | Place) -> bool:
+    """A mention that says whose the document is not: the other side's counterpart ("met his
+    French counterpart"), or where someone went ("is expected to visit Beijing", "flew to Paris")."""
+    start, end = _token_range(doc, mention.span)
+    if end <= start:
+        return False
+    head = doc[start:end].root
+    if head.lemma_.lower() == "counterpart":
+        return True
+    if head.dep_ in ("dobj", "obj") and head.head.lemma_.lower() in _VISITING:
+        return True
+    return head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lemma_.lower() in _TRAVELLING
+
+
+# Verbs whose object, or whose "to" phrase, is where someone went.
+_VISITING = frozenset({"visit", "tour"})
+_TRAVELLING = frozenset({"travel", "fly", "go", "come", "head", "arrive", "return", "trip", "visit"})
 
 
 def _token_range(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
