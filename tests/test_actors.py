@@ -277,3 +277,13 @@ def test_machines_and_buildings_are_actors_but_not_people():
 def test_a_role_takes_the_country_the_story_is_about(pipeline, text, word, country):
     found = {a.text: a.country for a in pipeline.code(text, published="2024-03-10").actors}
     assert found[word] == country
+
+
+@pytest.mark.parametrize("text, word, sector", [
+    ("State troopers shot and killed a suspect during a traffic stop.", "State troopers", "COP"),
+    ("Federal agents detained dozens of migrants at a warehouse.", "Federal agents", "COP"),
+    ("A man stabbed his wife in the kitchen.", "wife", "CVL"),
+])
+def test_police_and_kin_words_are_actors(pipeline, text, word, sector):
+    found = {a.text: a.sector for a in pipeline.code(text, published="2024-03-10").actors}
+    assert found[word] == sector

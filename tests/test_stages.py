@@ -781,6 +781,21 @@ def test_a_counterpart_is_the_other_sides(code):
     assert [a.country for a in visit.target] == ["UGA"]
 
 
+@pytest.mark.parametrize("text, trigger, target", [
+    # kin and rivals a possessive names are targets, not the actor's own side
+    ("A man stabbed his wife and two neighbours in Leeds.", "stabbed", ["wife", "neighbours"]),
+    ("Her husband was taken into custody on Sunday.", "taken", ["husband"]),
+])
+def test_a_possessive_kin_or_rival_is_a_target(code, text, trigger, target):
+    assert [a.text for a in on(code(text).events, trigger).target] == target
+
+
+def test_travelling_together_is_no_mutual_act(code):
+    [arrival] = code("The president and his wife arrived in Paris on Monday.").events
+    assert [a.country for a in arrival.target] == ["FRA"]
+    assert [a.country for a in arrival.source] == [None, None]  # where they arrived is not whose they are
+
+
 def test_allies_striking_together_are_not_each_others_target(code):
     ann = code("Russia and Iran launched air strikes on Tuesday.")
     assert all(not e.target for e in ann.events if e.cameo.root == "19")

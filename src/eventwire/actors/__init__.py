@@ -159,7 +159,8 @@ def with_context_countries(doc: Doc, actors: list[Actor], places: list[Place], k
 
 def _elsewhere(doc: Doc, mention: Actor | Place) -> bool:
     """A mention that says whose the document is not: the other side's counterpart ("met his
-    French counterpart"), or where someone went ("is expected to visit Beijing", "flew to Paris")."""
+    French counterpart"), or where someone went ("is expected to visit Beijing", "flew to Paris",
+    "arrived in Paris")."""
     start, end = _token_range(doc, mention.span)
     if end <= start:
         return False
@@ -168,12 +169,16 @@ def _elsewhere(doc: Doc, mention: Actor | Place) -> bool:
         return True
     if head.dep_ in ("dobj", "obj") and head.head.lemma_.lower() in _VISITING:
         return True
-    return head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lemma_.lower() in _TRAVELLING
+    if head.dep_ != "pobj":
+        return False
+    prep, verb = head.head.lower_, head.head.head.lemma_.lower()
+    return (prep == "to" and verb in _TRAVELLING) or (prep == "in" and verb in _ARRIVING)
 
 
 # Verbs whose object, or whose "to" phrase, is where someone went.
 _VISITING = frozenset({"visit", "tour"})
 _TRAVELLING = frozenset({"travel", "fly", "go", "come", "head", "arrive", "return", "trip", "visit"})
+_ARRIVING = frozenset({"arrive", "land"})  # "arrived in Paris"
 
 
 def _token_range(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
@@ -193,7 +198,10 @@ def _country_in_phrase(doc: Doc, actor: Actor, place_at: dict[int, Place]) -> st
     # "blocked streets in Hong Kong")
     here = ("in", "at", "near", "across", "throughout")
     objects = [(o, here) for o in verb.children if o.dep_ in ("dobj", "obj")]
-    for owner, preps in ((head, ("in", "of", "from")), (verb, here), *objects):
+    # not where someone arrived or what they visited ("the president arrived in Paris")
+    going = verb.lemma_.lower() in _ARRIVING | _TRAVELLING | _VISITING
+    clause = [] if going else [(verb, here), *objects]
+    for owner, preps in ((head, ("in", "of", "from")), *clause):
         for prep in owner.children:
             if prep.dep_ == "prep" and prep.lower_ in preps:
                 for pobj in prep.children:

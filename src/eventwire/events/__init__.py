@@ -133,10 +133,12 @@ def acled_match(verb: Token) -> Match | None:
     return Match(Rule(verb.lemma_.lower(), "acled", rule.acled.sub_event_type, rule.cameo), None)
 
 
-# Acts that coordinated actors do to each other when no one else is named: consulting (04),
-# signing agreements (057), cooperating (06); and fighting, but only by verbs that say so
-# ("Russia and Iran launched strikes" are allies against someone unnamed).
-_MUTUAL_CODES = ("04", "057", "06")
+# Acts that coordinated actors do to each other when no one else is named: consulting, by
+# telephone, at a third place or in negotiation (040, 041, 044, 046), signing agreements (057),
+# cooperating (06); not visiting, hosting or mediating ("the president and his wife arrived in
+# Paris" visited France together); and fighting, but only by verbs that say so ("Russia and Iran
+# launched strikes" are allies against someone unnamed).
+_MUTUAL_CODES = ("040", "041", "044", "046", "057", "06")
 _MUTUAL_FIGHTING = frozenset({"fight", "clash", "battle", "skirmish", "exchange", "wage"})
 
 
@@ -634,6 +636,14 @@ def _own_subject(verb: Token) -> Token | None:
     return None
 
 
+# People a possessive relates to the actor without making them the actor's side: "hosted his
+# Ugandan counterpart", "attacked its rivals", "stabbed his wife", "her husband was arrested".
+_NOT_ONES_OWN = frozenset({"counterpart", "rival", "enemy", "opponent", "foe", "wife", "husband", "son", "daughter",
+                           "father", "mother", "brother", "sister", "child", "relative", "neighbour", "neighbor",
+                           "cousin", "nephew", "niece", "uncle", "aunt", "girlfriend", "boyfriend", "partner",
+                           "family"})
+
+
 def _controller(prep: Token) -> Token | None:
     """Who does what a gerund after one of these prepositions tells: the object of the verb it
     hangs on ("accused the army of killing civilians", "prevented protesters from marching",
@@ -741,7 +751,7 @@ def target_of(ctx: Context, verb: Token, clause: Token, match: Match) -> list[Ac
                or (c.dep_ == "nsubjpass" and passive_actor(h) is None)] or _borrowed_patients(verb)
     # the actor's own is no target ("withdrew its troops from Lebanon": the target is Lebanon)
     own = {o.i for o in objects if any(p.dep_ == "poss" and p.lower_ in _OWN_POSSESSIVES for p in o.children)
-           and o.lemma_.lower() != "counterpart"}  # "hosted his Ugandan counterpart": the other side's
+           and o.lemma_.lower() not in _NOT_ONES_OWN}
     is_complement = {match.complement.i} if match.complement is not None else set()
     # what is given is no target: who it is given to is ("provided photographs to Macedonia",
     # "granted asylum to five Panamanian officers", "handed over medicine to the Red Crescent")
