@@ -790,6 +790,17 @@ def test_a_possessive_kin_or_rival_is_a_target(code, text, trigger, target):
     assert [a.text for a in on(code(text).events, trigger).target] == target
 
 
+@pytest.mark.parametrize("text, sub_event", [
+    # a weapon's sub-event needs the weapon named, whatever the ACLED model guesses
+    ("A police officer was wounded in a shootout with a suspect on Friday.", "Armed clash"),
+    # a weapon a compound names refines the act it killed in
+    ("Seven fighters were killed in coalition air strikes near the border.", "Air/drone strike"),
+    ("Troops clashed with rebels as tear gas filled the air.", "Armed clash"),  # guard: air is no weapon
+])
+def test_a_weapons_sub_event_needs_the_weapon_named(code, text, sub_event):
+    assert code(text).events[0].acled.sub_event_type == sub_event
+
+
 def test_travelling_together_is_no_mutual_act(code):
     [arrival] = code("The president and his wife arrived in Paris on Monday.").events
     assert [a.country for a in arrival.target] == ["FRA"]

@@ -492,9 +492,17 @@ def acled_of(code: str, verb: Token, codebook: Codebook) -> Acled | None:
     probs = model.probabilities(clause_features(clause_tokens(verb), verb))
     top = max(probs, key=probs.get)
     if top != NONE and probs[top] >= ACLED_AT and top in codebook.acled_types and (
-            mapped is None or code[:3] not in _LEGAL or codebook.acled_types[top] == mapped.event_type):
+            mapped is None or code[:3] not in _LEGAL or codebook.acled_types[top] == mapped.event_type) and (
+            _weapon_named(top, verb, codebook)):
         return Acled(codebook.acled_types[top], top)
     return mapped
+
+
+def _weapon_named(sub_event: str, verb: Token, codebook: Codebook) -> bool:
+    """A sub-event that names a weapon (a grenade, an air strike, shelling) needs the sentence to
+    name it: "wounded in a shootout" is no grenade attack, whatever the model's guess."""
+    evidence = codebook.acled_evidence.get(sub_event)
+    return evidence is None or any(t.lemma_.lower() in evidence or t.lower_ in evidence for t in verb.sent)
 
 
 _STATE = frozenset({"GOV", "MIL", "COP", "SPY"})

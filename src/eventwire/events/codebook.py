@@ -13,7 +13,11 @@ class Codebook:
         self.codes = {r["code"]: r for r in read_csv("cameo", "codes.csv")}
         self.to_plover = {r["cameo"]: r for r in read_csv("cameo", "cameo_plover.csv")}
         self.to_acled = {r["cameo"]: r for r in read_csv("cameo", "cameo_acled.csv")}
-        self.acled_types = {r["sub_event_type"]: r["event_type"] for r in read_csv("cameo", "acled.csv")}
+        acled = list(read_csv("cameo", "acled.csv"))
+        self.acled_types = {r["sub_event_type"]: r["event_type"] for r in acled}
+        # words one of which a sentence must hold for the ACLED model to name a weapon's sub-event
+        self.acled_evidence = {r["sub_event_type"]: frozenset(split_list(r.get("evidence", "")))
+                               for r in acled if r.get("evidence")}
         # CAMEO codes whose PLOVER type turns on the verb (data/cameo/plover_by_verb.csv)
         self.plover_by_verb = {(r["cameo"], lemma): r for r in read_csv("cameo", "plover_by_verb.csv")
                                for lemma in split_list(r["lemmas"])}

@@ -53,7 +53,10 @@ def refine_code(code: str, clause, sentence, codebook: Codebook) -> str:
     takes only a finer form of itself, from its own clause: a kidnapping next to a bombing is a
     kidnapping."""
     general = code in (code[:2], code[:2] + "0")
-    lemmas = {t.lemma_.lower() for t in (sentence if general else clause)}
+    words = list(sentence if general else clause)
+    lemmas = {t.lemma_.lower() for t in words}
+    # and compounds ("air strike", "air raid"): the weapon a modifier makes of its noun
+    lemmas |= {f"{c.lemma_.lower()} {t.lemma_.lower()}" for t in words for c in t.children if c.dep_ == "compound"}
     for lemma, roots, better in load_instruments():
         if lemma in lemmas and code[:2] in roots and better in codebook and (
                 (general and len(better) >= len(code)) or (better.startswith(code) and better != code)
