@@ -489,6 +489,8 @@ def acled_of(code: str, verb: Token, codebook: Codebook) -> Acled | None:
         return mapped
     if mapped is not None and mapped.sub_event_type in _DECISIVE_ACLED:
         return mapped  # the code already says how: 2041 is a chemical weapon, 1831 a suicide bomb
+    if code == "183" and "Grenade" in codebook.acled_types and _weapon_named("Grenade", verb, codebook):
+        return Acled(codebook.acled_types["Grenade"], "Grenade")  # CAMEO has no code of its own for grenades
     probs = model.probabilities(clause_features(clause_tokens(verb), verb))
     top = max(probs, key=probs.get)
     if top != NONE and probs[top] >= ACLED_AT and top in codebook.acled_types and (

@@ -70,8 +70,9 @@ _REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself"})
 
 def as_weapon_act(code: str, verb: Token, codebook: Codebook) -> str:
     """What a weapon does is an attack with it: a bomber who 'blew himself up', 'detonated
-    herself' or set off a blast 'killing himself and four soldiers' is a suicide bombing (1831); property a weapon destroys or damages ('an IED destroyed
-    a military truck', 'rockets set several fires') is that weapon's attack, not arson or looting."""
+    herself' or set off a blast 'killing himself and four soldiers' is a suicide bombing (1831);
+    property a weapon destroys or damages ('an IED destroyed a military truck', 'rockets set
+    several fires') is that weapon's attack, not arson or looting."""
     objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
     # ... and one whose blast killed the bomber too: "detonated it, killing himself and four soldiers"
     results = [c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VBG"]
