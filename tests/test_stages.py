@@ -138,6 +138,9 @@ def test_historical(code):
     ("Police arrested a man for stabbing his neighbour.", "stabbing", ["man"]),
     ("The police were accused of using excessive force.", "using", ["police"]),
     ("Youths resorted to throwing stones at police.", "throwing", ["Youths"]),  # guard: their own act
+    # a relative clause's "who" or "which" is the noun it is on
+    ("Police are searching for a gunman who shot a teenager near a basketball court.", "shot", ["gunman"]),
+    ("Troops killed a militant who attacked a checkpoint.", "attacked", ["militant"]),
 ])
 def test_who_a_pronoun_or_a_passive_names_as_the_doer(code, text, trigger, source):
     event = on(code(text).events, trigger)

@@ -306,8 +306,7 @@ def toll_takers(ctx: Context, verb: Token, source: list[Actor]) -> list[Actor] |
     ("rebels stormed the town, leaving 30 dead"). None when no attack or armed men left them
     ("the floods left 20 dead", "the crash left two dead")."""
     cause = subject_of(verb)
-    if cause is not None and cause.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-        cause = verb.head  # "a suicide bombing that left 13 dead"
+    if cause is not None and verb.dep_ == "relcl" and cause.i == verb.head.i:  # "a suicide bombing that left 13 dead"
         for _ in range(3):  # the parser may hang the clause on the site: "a bombing at a hotel that left"
             if an_attack(cause) or cause.dep_ != "pobj":
                 break
@@ -617,7 +616,9 @@ def _own_subject(verb: Token) -> Token | None:
     for _ in range(6):
         for child in token.children:
             if child.dep_ in _SUBJECT_DEPS:
-                return child
+                # "a gunman who shot a boy", "the raid, which killed 12": the noun the clause is on
+                relative = token.dep_ == "relcl" and child.lower_ in _RELATIVE_PRONOUNS
+                return token.head if relative else child
             if child.dep_ == "agent":  # passive: "by X"
                 return next((g for g in child.children if g.dep_ == "pobj"), None)
         acting = passive_actor(token, raised)
