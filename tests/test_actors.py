@@ -283,6 +283,8 @@ def test_a_role_takes_the_country_the_story_is_about(pipeline, text, word, count
     ("State troopers shot and killed a suspect during a traffic stop.", "State troopers", "COP"),
     ("Federal agents detained dozens of migrants at a warehouse.", "Federal agents", "COP"),
     ("A man stabbed his wife in the kitchen.", "wife", "CVL"),
+    ("Residents beat a suspected thief to death in Kampala.", "thief", "CRM"),
+    ("An angry mob burned down a police station in Kano.", "mob", "CVL"),
 ])
 def test_police_and_kin_words_are_actors(pipeline, text, word, sector):
     found = {a.text: a.sector for a in pipeline.code(text, published="2024-03-10").actors}

@@ -645,6 +645,9 @@ def test_passive_subjects_that_act(code, text, word, source, target):
     # a verb of happening takes its event from a subject that names one, not its own sense
     ("Two rockets slammed into a school in the eastern town on Monday.", ["194"]),
     ("Critics slammed the plan on Monday.", ["111"]),  # guard: no event named by the subject
+    # a suspect who barricades himself in holds out from police: no blockade
+    ("A man who barricaded himself inside a house surrendered hours later.", ["0874"]),
+    ("Protesters barricaded the main road into the city.", ["144"]),  # guard
     ("A roadside bomb destroyed an army truck near the border, killing four soldiers.", ["1833"]),
     ("Rioters destroyed a police station in the town.", ["1712"]),
     # after "to", only a verb the noun names
