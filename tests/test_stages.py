@@ -650,6 +650,10 @@ def test_passive_subjects_that_act(code, text, word, source, target):
     ("Protesters barricaded the main road into the city.", ["144"]),  # guard
     ("A roadside bomb destroyed an army truck near the border, killing four soldiers.", ["1833"]),
     ("Rioters destroyed a police station in the town.", ["1712"]),
+    # ... also as the passive's agent; destruction by armed men or in an attack is real, a storm's is none
+    ("The embassy was destroyed by a suicide bomber in 1983.", ["1831"]),
+    ("The powerful explosion at the ministry destroyed an annex of the building.", ["1712"]),
+    ("The storm destroyed hundreds of homes along the coast.", []),  # guard
     # after "to", only a verb the noun names
     ("Thousands of students took to the streets of Dhaka on Sunday.", ["141"]),
     ("He went to the street to buy bread.", []),

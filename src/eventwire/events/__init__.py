@@ -212,7 +212,9 @@ def build_event(ctx: Context, sentence: Sentence, verb: Token, match: Match, cod
     # sports result or accident, whatever words surround it) or done to people ("he was captured
     # in Pakistan", "gunmen shot a priest") or by an attack or in one ("clashes have killed
     # 400", "shelling destroyed the bakery"), and an event named as the subject.
-    real_violence = code[:2] in VIOLENT_ROOTS and (match.rule.kind == "state" or  # an attack's toll
+    # destruction and seizure of property (171) by armed men or in an attack are as real
+    forceful = code[:2] in VIOLENT_ROOTS or code[:3] == "171"
+    real_violence = forceful and (match.rule.kind == "state" or  # an attack's toll
         any(a.sector in _ARMED_SECTORS for a in source) or on_people(ctx, verb) or in_an_attack(verb)
         or bool(kin))  # "was shot and seriously wounded": two acts of force vouch for each other
     # "clashes erupted", "fighting continued": the subject of a verb of happening names an event;

@@ -81,8 +81,12 @@ def as_weapon_act(code: str, verb: Token, codebook: Codebook) -> str:
         return "1831"
     if code[:3] != "171":
         return code
-    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
-        words = {subject.lemma_.lower(), *(c.lemma_.lower() for c in subject.children if c.dep_ == "compound")}
+    # the weapon is the subject, or the passive's agent ("was destroyed by a suicide bomber")
+    doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    for subject in doers:
+        words = {subject.lemma_.lower(),
+                 *(c.lemma_.lower() for c in subject.children if c.dep_ in ("compound", "amod"))}
         for lemma, roots, better in load_instruments():
             if lemma in words and better[:2] in ("18", "19") and better in codebook:
                 return better
