@@ -275,8 +275,7 @@ def test_machines_and_buildings_are_actors_but_not_people():
     ("The president said Kenya would send troops.", "president", "KEN"),
 ])
 def test_a_role_takes_the_country_the_story_is_about(pipeline, text, word, country):
-    found = {a.text: a.country for a in pipeline.code(text, published="2024-03-10").actors}
-    assert found[word] == country
+    assert coded_actor(pipeline, text, word).country == country
 
 
 @pytest.mark.parametrize("text, word, sector", [
@@ -287,5 +286,10 @@ def test_a_role_takes_the_country_the_story_is_about(pipeline, text, word, count
     ("An angry mob burned down a police station in Kano.", "mob", "CVL"),
 ])
 def test_police_and_kin_words_are_actors(pipeline, text, word, sector):
-    found = {a.text: a.sector for a in pipeline.code(text, published="2024-03-10").actors}
-    assert found[word] == sector
+    assert coded_actor(pipeline, text, word).sector == sector
+
+
+def coded_actor(pipeline, text, word):
+    """The actor the whole pipeline finds at these words."""
+    [found] = [a for a in pipeline.code(text, published="2024-03-10").actors if a.text == word]
+    return found
