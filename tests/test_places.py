@@ -448,3 +448,12 @@ def test_the_gazetteer_cache_is_named_by_its_data(monkeypatch, tmp_path):
     before = gazetteer._data_digest()
     source.write_text("country,admin1,aliases,note\nRUS,X,Y,z\n", encoding="utf-8")
     assert gazetteer._data_digest() != before  # an edited list is not read from an old cache
+
+
+def test_a_part_of_a_town_is_no_namesake_far_away(places):
+    # "Kabul's district of Dasht..." is not Dasht in Iran: left unresolved rather than wrong
+    found = places("A bomb exploded in Kabul's western district of Dasht-e-Barchi on Monday.")
+    assert named(found, "Dasht").country is None
+    # guard: a part the gazetteer places inside its town keeps its entry
+    found = places("Gunmen shot dead a shopkeeper in Lagos's district of Ikeja on Friday.")
+    assert named(found, "Ikeja").country == "NGA"

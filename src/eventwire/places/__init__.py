@@ -1057,7 +1057,36 @@ def resolve_all(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, actor_c
                 near[first[j].country] = first[j].precision
         around = [a for j, a in zip(confident, anchors) if j != i] if len(cands) > 1 else []
         out.append(best(m, cands, context, divisions, near, around))
+    for part, town in town_parts(mentions):
+        if out[part] is not None and out[town] is not None and not _inside_town(out[part], out[town]):
+            out[part] = None  # a namesake elsewhere: "Baghdad's neighborhood of Kamaliya" is not Kamalia, Pakistan
     return place_unknown(doc, mentions, out, gazetteer, context)
+
+
+def town_parts(mentions: list[Mention]) -> list[tuple[int, int]]:
+    """(part, town) for each mention named as part of the town that owns it: "Baghdad's
+    neighborhood of Kamaliya". ("The X district of Y" is left alone: X is the part in "the Sadriya
+    district of Baghdad", the town in "the Tijuana district of La Presa".)"""
+    at = {t.i: k for k, m in enumerate(mentions) for t in m.span}
+    pairs = []
+    for k, m in enumerate(mentions):
+        root = m.span.root
+        if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in _TOWN_PARTS:
+            pairs += [(k, at[c.i]) for c in root.head.head.children if c.dep_ == "poss" and c.i in at]
+    return [(part, town) for part, town in pairs if part != town]
+
+
+# Nouns for the parts of a town.
+_TOWN_PARTS = frozenset({"neighborhood", "neighbourhood", "district", "quarter", "suburb", "area", "sector",
+                         "locality", "township"})
+
+
+def _inside_town(part: Entry, town: Entry) -> bool:
+    """Whether a place can be part of a town or city: in its country, within a day's walk of it."""
+    return part.country == town.country and km_between(part, town) <= _TOWN_REACH_KM
+
+
+_TOWN_REACH_KM = 60.0
 
 
 def _clear_winner(m: Mention, e: Entry, rivals: list[Entry], context: Counter) -> bool:
