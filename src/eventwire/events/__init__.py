@@ -47,7 +47,7 @@ _RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 _TARGET_PLACE_PREPS = frozenset({"to", "in", "into", "from", "with", "against", "on", "for", "inside"})
 _HOSTILE = frozenset({"14", "16", "17", "18", "19", "20"})
 # Sectors of those who hold power: their gatherings are meetings, not protests.
-_AUTHORITIES = frozenset({"GOV", "IGO", "LEG", "JUD", "ELI", "MIL", "COP", "SPY"})
+_POWERFUL = frozenset({"GOV", "IGO", "LEG", "JUD", "ELI", "MIL", "COP", "SPY"})
 _ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "SEP", "UAF", "COP", "SPY", "CRM", "RAD"})
 _SELF_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i"})
 # Clause links that embed an event below the sentence's main assertion: each costs confidence.
@@ -195,7 +195,7 @@ def build_event(ctx: Context, sentence: Sentence, verb: Token, match: Match, cod
         source, target = actors_of(ctx, subject_of(verb)), target_of(ctx, verb, clause, match)
     if match.rule.value == PLACE_CLASS and not any(a.sector in _ARMED_SECTORS for a in source):
         return None  # "troops entered the town" takes ground; refugees or a convoy entering do not
-    if match.rule.kind == "gather" and any(a.sector in _AUTHORITIES for a in source):
+    if match.rule.kind == "gather" and any(a.sector in _POWERFUL for a in source):
         return None  # "ministers gathered in Brussels to condemn the attack" is no street protest
     if match.rule.kind == "state":  # "the raid left 22 people dead"
         source = toll_takers(ctx, verb, source)

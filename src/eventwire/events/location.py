@@ -530,14 +530,14 @@ def clause_place(ctx: Context, head: Token, free, object_ok=None) -> Place | Non
     # Puntland parliament was shot": what the person belongs to is not where)
     passive = [c for c in head.children if c.dep_ == "nsubjpass" and (c.i in ctx.place_at or not person_word(c))] \
         if object_ok is not None else []
-    aerial = head.lemma_.lower() in _AERIAL_VERBS
+    lemma = head.lemma_.lower()
+    aerial = lemma in _AERIAL_VERBS
     preps = _LOCATIVE + ("over",) if aerial else _LOCATIVE
-    if head.lemma_.lower() in _TAKING_AWAY:
+    if lemma in _TAKING_AWAY:
         preps += ("from",)
     phrases = prep_nouns(head, preps)
     if aerial:  # "shot down a helicopter over southern Colombia": on the object, where it flew
         phrases += [g for o in head.children if o.dep_ in ("dobj", "obj") for g in prep_nouns(o, ("over",))]
-    lemma = head.lemma_.lower()
     # a march, a visit or a deployment happens where it goes ("marched to the embassy in X",
     # "travelled to Tehran", "sent reinforcements to X"), when no phrase says where it was; what
     # is thrown or fired lands where it does harm ("threw a grenade into a bar in X")

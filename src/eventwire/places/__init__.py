@@ -33,6 +33,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
+from ..actors.knowledge import ROLE, load_knowledge
 from ..data_files import read_csv
 from ..model import Actor, Place
 from ..sentences import dateline_span
@@ -109,10 +110,11 @@ _PLACE_NOUNS = frozenset({"village", "town", "islands", "coast", "county", "prov
 _BARE_WORDS = _GENERIC | _PLACE_NOUNS
 _TYPE_WORDS = frozenset({"sheng", "shi", "zizhiqu", "county", "parish", "province", "region", "state",
                          "oblast", "kray", "krai", "governorate", "district", "prefecture", "department"})
-_BIG_CITY = 100_000  # a city this size named inside an organization's name is read as a place
+# A city this size is a place by its own name inside an organization's name, and when weapons
+# or armed men struck it, whatever the tagger called the name.
+_BIG_CITY = 100_000
 _NEARBY, _NEARBY_KM = 2.0, 100.0  # a town this close to one the article surely names is preferred
 _KNOWN_TOWN = 15_000  # a town this size is a place by any of its GeoNames names, in a place's context
-_BIG_CITY = 100_000  # a city this size is a place when something struck it, whatever the tagger said
 _MEGACITY = 5_000_000  # "New York" is New York City, which GeoNames names with its "City"
 # Common nouns a place's name modifies when it means the place's people or institutions ("a Cork
 # mother", "the Durban court", "Nenagh councillors", "Harare residents").
@@ -454,12 +456,17 @@ _STRIKING = frozenset({"strike", "hit", "target", "pound", "attack", "raid", "ro
 
 @lru_cache(maxsize=1)
 def _armed_words() -> frozenset[str]:
-    """Weapons (data/events/instruments.csv) and one-word nouns for armed forces and groups
-    (data/actors/roles.csv: soldiers, rebels, militants, gunmen...)."""
-    weapons = {r["lemma"].lower() for r in read_csv("events", "instruments.csv")}
-    forces = {r["noun"].lower() for r in read_csv("actors", "roles.csv")
-              if r["sector"] in ("MIL", "REB", "INS", "UAF", "SEP") and " " not in r["noun"]}
+    """Weapons (the event stage's instruments) and one-word nouns the actor stage knows for armed
+    forces and groups (soldiers, rebels, militants, gunmen...)."""
+    from ..events.refine import load_instruments  # the events package loads this one's gazetteer
+
+    weapons = {lemma for lemma, _, _ in load_instruments()}
+    forces = {t.key for terms in load_knowledge().terms.values() for t in terms
+              if t.kind == ROLE and t.sector in _ARMED and " " not in t.key}
     return frozenset(weapons | forces)
+
+
+_ARMED = frozenset({"MIL", "REB", "INS", "UAF", "SEP"})
 
 
 def _given_an_age(span: Span) -> bool:
