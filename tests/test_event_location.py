@@ -180,6 +180,9 @@ def test_a_name_the_gazetteer_lacks_is_the_sentences_place_where_a_preposition_p
     ("A judge was shot dead after gunmen stopped his car in Peshawar.", "shot", "Peshawar"),
     # the act's consequence, told by a participle
     ("Militants detonated a roadside bomb, killing three soldiers in Zabul province.", "detonated", "Zabul province"),
+    # where the doers got to is where they did what a verb coordinated after it tells
+    ("Gunmen broke into a farmhouse near Culiacan and shot dead four men.", "shot", "Culiacan"),
+    ("Armed men arrived at a wedding in Kafanchan and opened fire.", "opened", "Kafanchan"),  # guard
 ])
 def test_places_the_clause_reaches_through_its_people_and_partners(code, text, word, place):
     assert event(code(text), word).location.text == place

@@ -310,6 +310,7 @@ def test_the_reading_the_article_supports(places, text, name, admin1):
     ("Government artillery shelled Rutshuru for a second day.", "Rutshuru", "COD"),
     # a town taken, or shelled or bombed as the passive's subject (no capital acting)
     ("Rebels captured Kindu on Tuesday after a week of fighting.", "Kindu", "COD"),
+    ("Rebels seized Goma after a week of fighting.", "Goma", "COD"),
     ("Kismayo was shelled overnight by government artillery.", "Kismayo", "SOM"),
     ("Baghdad was heavily bombed during the first night of the war.", "Baghdad", "IRQ"),
     # what missiles or armed men struck, whatever the tagger called a city's or a division's name

@@ -357,6 +357,8 @@ def test_violence_done_to_people_is_not_vetoed_by_the_model(code, text, word):
     "Chad has captured about half of the disputed strip since it went to war with Libya.",
     "The garrison town was overrun by jihadists on Sunday, a security source said.",
     "Militants seized two villages near the lake overnight, residents said.",
+    # a share of a place named by a place word (a guard: the model let this one pass before)
+    "The militia has captured 40 percent of the province in a year of fighting.",
 ])
 def test_taking_ground_is_not_vetoed_by_the_model(code, text):
     assert "192" in [e.cameo.code for e in code(text).events]
@@ -366,6 +368,8 @@ def test_taking_ground_is_not_vetoed_by_the_model(code, text):
     "The veteran captured her fourth national title with a straight-sets win on Sunday.",
     "The visitors seized the lead early in the second half through a penalty.",
     "The ruling party captured 38 percent of the vote in the local elections.",
+    "Nadal captured his ninth title in Paris on Sunday.",
+    "The opposition captured 86 seats in the new parliament.",
 ])
 def test_taking_a_title_a_lead_or_votes_is_no_territory(code, text):
     assert not [e for e in code(text).events if e.cameo.code == "192"]
@@ -397,6 +401,7 @@ def test_a_gathering_of_the_powerful_or_of_fans_is_no_protest(code):
 
 @pytest.mark.parametrize("text", [
     "Violence against women continues to rise, the report said.",  # a trend, no event
+    "The scandal rocked the ruling party.",  # guard: rocked by no event noun
     "The UN condemned the violence in Kidal on Monday.",  # guard: what is condemned is no new event
 ])
 def test_violence_as_a_level_or_a_topic_is_no_event(code, text):
@@ -412,6 +417,10 @@ def test_violence_as_a_level_or_a_topic_is_no_event(code, text):
     ("Violence flared again in the border town of Moyale on Tuesday.", "19"),
     ("A gunbattle erupted near the central market in Maiduguri late on Friday.", "19"),
     ("Heavy fighting raged for hours around the airport in Kidal.", "19"),  # lemma "rag"
+    # what a blast does to what it hits; "that" standing for the noun of a relative clause
+    ("A powerful blast ripped through a crowded market in Quetta on Tuesday.", "18"),
+    ("A bomb tore through a bus carrying pilgrims near Karbala, police said.", "18"),
+    ("The suicide bomb that ripped through the mosque was the third this month.", "18"),
     # what an attack did, whatever it did it to, is violence the model may not veto
     ("Clashes near the border have killed more than 400 since January.", "19"),
     ("Heavy shelling destroyed the last bakery in the town.", "19"),

@@ -173,6 +173,11 @@ def _people_named_by_participle(token: Token) -> bool:
 _FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
 
 
+# Verbs that say ground was taken whoever took it ("Israel captured the West Bank"), unlike
+# "entered" or "recovered", which take ground only in armed hands.
+_TAKING_GROUND = frozenset({"capture", "seize", "overrun", "recapture", "retake", "occupy"})
+
+
 def _kind(cameo: str) -> str:
     return "force" if cameo[:2] in _FORCE_ROOTS else cameo[:2]
 
@@ -193,7 +198,8 @@ def build_event(ctx: Context, sentence: Sentence, verb: Token, match: Match, cod
         source, target = sufferers_foes(ctx, verb, match.complement), actors_of(ctx, subject_of(verb))
     else:
         source, target = actors_of(ctx, subject_of(verb)), target_of(ctx, verb, clause, match)
-    if match.rule.value == PLACE_CLASS and not any(a.sector in _ARMED_SECTORS for a in source):
+    if match.rule.value == PLACE_CLASS and verb.lemma_.lower() not in _TAKING_GROUND and not any(
+            a.sector in _ARMED_SECTORS for a in source):
         return None  # "troops entered the town" takes ground; refugees or a convoy entering do not
     if match.rule.kind == "gather" and any(a.sector in _POWERFUL for a in source):
         return None  # "ministers gathered in Brussels to condemn the attack" is no street protest
@@ -221,6 +227,9 @@ def build_event(ctx: Context, sentence: Sentence, verb: Token, match: Match, cod
     # "came under fire for" is an idiom of criticism the model never saw
     named = noun is not None or idiom or (
         verb.dep_ in ("nsubj", "csubj") and verb.head.lemma_.lower() in HAPPENING)
+    # ground taken as a row names it ("captured +obj:bridge", "seized +obj:@place") is no title or
+    # imagination captured, whatever words the model weighs ("made +obj:advance" it may still veto)
+    named = named or (verb.lemma_.lower() in _TAKING_GROUND and match.rule.kind == "obj" and match.rule.value != "*")
     code, why = check_with_model(code, verb, codebook, may_drop=claimant is None and not (real_violence or named),
                                  may_retype=not match.rule.kind)
     if code is None:

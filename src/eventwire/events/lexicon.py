@@ -89,7 +89,7 @@ class Lexicon:
         if verb.lemma_.lower() not in HAPPENING:
             return None
         match = self.match_light_verb(verb, eventless=True)
-        return match if match is not None and match.complement.dep_ == "nsubj" else None
+        return match if match is not None and _subject_noun(verb, match.complement) else None
 
     def match_like(self, verb: Token, places: frozenset[int] = frozenset()) -> Match | None:
         """An object row of a verb this one is like (data/events/verb_classes.csv), for an object
@@ -190,7 +190,10 @@ HAPPENING = frozenset({"occur", "happen", "erupt", "break", "take", "continue", 
                         "spread", "escalate", "intensify", "unfold", "begin", "start", "persist", "ensue",
                         "rag",  # spaCy's lemma of "raged" and "raging"
                         # what projectiles and bombs do: "shells landed on the market", "a bomb went off"
-                        "land", "fall", "explode", "go", "rain", "slam", "crash"})
+                        "land", "fall", "explode", "go", "rain", "slam", "crash",
+                        # what a blast does to the place it hits: "a bomb ripped through a market",
+                        # "an explosion rocked the capital"
+                        "rip", "tear", "rock", "shake"})
 
 
 def _event_pobjs(verb: Token, eventless: bool = False) -> list[Token]:
@@ -208,8 +211,19 @@ def _event_pobjs(verb: Token, eventless: bool = False) -> list[Token]:
     # not a trend ("violence against women continues to rise"): a level, no event
     if eventless and lemma in HAPPENING and not any(
             c.dep_ == "xcomp" and c.lemma_.lower() in _TRENDS for c in verb.children):
-        found += [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+        found += [c for c in (*verb.children, verb.head) if _subject_noun(verb, c)]
     return found
+
+
+def _subject_noun(verb: Token, word: Token) -> bool:
+    """The verb's subject noun, or the noun its relative clause is on when "that" or "which" is
+    the subject ("the car bomb that ripped through the market")."""
+    if word.pos_ != "NOUN":
+        return False
+    if word.head.i == verb.i and word.i != verb.i:
+        return word.dep_ == "nsubj"
+    return verb.dep_ == "relcl" and word.i == verb.head.i and any(
+        c.dep_ == "nsubj" and c.tag_ == "WDT" for c in verb.children)
 
 
 # Verbs of a level changing, after "continue to", "began to".
@@ -262,7 +276,10 @@ _MEASURES = frozenset({"dozen", "hundred", "thousand", "score",  # "dozens of vi
                        "number", "lot", "batch", "convoy", "load", "truckload", "kilogram", "litre", "liter",
                        "day", "week", "month", "hour", "year", "night",  # "10 days of war games"
                        "act", "spate", "string", "spree",  # "acts of violence", "a spate of arrests"
-                       "barrel", "canister", "cylinder", "drum"})  # "dropped barrels of chlorine"
+                       "barrel", "canister", "cylinder", "drum",  # "dropped barrels of chlorine"
+                       # shares of a whole: "captured 40 percent of the province", "much of the city"
+                       "percent", "%", "part", "portion", "swath", "swathe", "chunk", "stretch", "half",
+                       "most", "much", "rest", "bulk"})
 
 
 def _infinitive_complement(child: Token) -> bool:
@@ -357,7 +374,7 @@ def resulting_state(child: Token, lemma: str) -> Token | None:
 PLACE_CLASS = "@place"
 PLACE_NOUNS = frozenset({"town", "city", "village", "district", "area", "province", "region", "capital",
                           "territory", "neighbourhood", "neighborhood", "suburb", "quarter", "camp", "country",
-                          "governorate"})
+                          "governorate", "island", "islet", "peninsula", "enclave"})
 
 
 def placelike(noun: Token) -> bool:

@@ -769,6 +769,12 @@ def continued_place(ctx: Context, verb: Token, free, object_ok=None) -> Place | 
         if token.head.i == token.i or token.head.pos_ not in ("VERB", "AUX"):
             return None
         head = token.head
+        if token.dep_ == "conj" and head.lemma_.lower() in _ARRIVING:
+            # "gunmen broke into a farm near X and shot four men": where they got to is where
+            # they did what they came for
+            place = clause_place(ctx, head, free, object_ok) or _destination_place(ctx, head, free)
+            if place is not None:
+                return place
         if token.dep_ == "conj":
             fronted = [c for c in head.children if c.dep_ == "prep" and c.i < head.i and c.lower_ in _LOCATIVE]
             for prep in fronted:
@@ -783,6 +789,18 @@ def continued_place(ctx: Context, verb: Token, free, object_ok=None) -> Place | 
             return None
         token = head
     return None
+
+
+# Verbs of getting somewhere, whose destination is where a coordinated act after them happened.
+_ARRIVING = frozenset({"arrive", "come", "go", "return", "enter", "break", "burst", "barge", "storm", "raid",
+                       "infiltrate", "sneak", "drive", "ride", "walk", "travel", "fly"})
+
+
+def _destination_place(ctx: Context, verb: Token, free) -> Place | None:
+    """Where a verb of getting somewhere got to: the phrase after "into" or "to", or what was
+    entered or stormed ("broke into a farmhouse near X", "stormed the village of X")."""
+    ends = [*prep_nouns(verb, ("to", "into")), *(c for c in verb.children if c.dep_ in ("dobj", "obj"))]
+    return next((p for token in ends if (p := phrase_place(ctx, token, free)) is not None), None)
 
 
 def _own_object(verb: Token) -> bool:

@@ -67,7 +67,7 @@ _TAKING_VERBS = frozenset({"capture", "seize"})
 _TAKEN_OR_HIT = _PLACE_TAKING_VERBS | _TAKING_VERBS
 # Verbs whose "control of X" is ground taken ("regained control of X"); not "won control of the
 # Senate", "lost control of the party" or "took control of Congress". ("retook" is spaCy's lemma.)
-_CONTROL_TAKING = frozenset({"retake", "retook", "regain", "seize", "wrest", "capture", "recapture"})
+_CONTROL_TAKING = frozenset({"retake", "retook", "regain", "seize", "wrest", "capture", "recapture", "overrun"})
 # Participles after "X-" that make X where something is ("a Kent-based team").
 _BASED = frozenset({"based", "headquartered"})
 # Words that make a settlement noun after "X and" mean places like X ("X and other towns").
@@ -420,7 +420,7 @@ def accept(span: Span, known: set[int], gazetteer: Gazetteer, people: list[Span]
     division = any(e.precision in ("country", "admin1", "admin2") for e in hits)
     if division and _county_of_a_site(span):
         return True
-    # what missiles or armed men struck is a place when the name is a division's or a city's
+    # what missiles or armed men struck or seized is a place when the name is a division's or a city's
     # ("Russian missiles struck Kharkiv", whatever the tagger called it); small towns share
     # their names with too many people
     big = division or any(e.precision == "city" and e.population >= _BIG_CITY for e in hits if primary(e, span.text))
@@ -434,13 +434,17 @@ def accept(span: Span, known: set[int], gazetteer: Gazetteer, people: list[Span]
 
 
 def _struck_by_arms(span: Span) -> bool:
-    """The name is what weapons or armed forces struck: the object of a verb of striking whose
-    subject is one ("Russian missiles hit X", "rebels attacked X"), or its passive subject with
-    one as the agent ("X was struck by drones"); not "a bus hit X" or "police struck X"."""
+    """The name is what weapons or armed forces struck or took: the object of a verb of striking
+    or of taking ground whose subject is one ("Russian missiles hit X", "rebels seized X"), or its
+    passive subject with one as the agent ("X was struck by drones"); not "a bus hit X" or
+    "police struck X"."""
     root = span.root
     verb = root.head
-    if root.dep_ not in ("dobj", "nsubjpass") or verb.lemma_.lower() not in _STRIKING:
+    if root.dep_ not in ("dobj", "nsubjpass") or verb.lemma_.lower() not in _STRIKING | _CONTROL_TAKING:
         return False
+    if verb.lemma_.lower() in _CONTROL_TAKING and any(
+            t.lower_ in _PERSONAL for t in verb.subtree if t.i >= span.end):
+        return False  # "soldiers seized Arad at his home": a person is taken, not a town
     if root.dep_ == "dobj":
         strikers = [c for c in verb.children if c.dep_ == "nsubj"]
     else:
@@ -448,6 +452,9 @@ def _struck_by_arms(span: Span) -> bool:
     armed = _armed_words()
     return any(w.lemma_.lower() in armed for s in strikers
                for w in (s, *(c for c in s.children if c.dep_ in ("compound", "amod"))))
+
+
+_PERSONAL = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 
 
 # Verbs of striking at a place from afar or by force ("struck" is a lemma spaCy sometimes gives).
