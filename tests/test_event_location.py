@@ -183,6 +183,11 @@ def test_a_name_the_gazetteer_lacks_is_the_sentences_place_where_a_preposition_p
     # where the doers got to is where they did what a verb coordinated after it tells
     ("Gunmen broke into a farmhouse near Culiacan and shot dead four men.", "shot", "Culiacan"),
     ("Armed men arrived at a wedding in Kafanchan and opened fire.", "opened", "Kafanchan"),  # guard
+    # a "when" clause the parser hung on the day is still what was going on
+    ("Two guards were shot dead Friday, when gunmen attacked a bank in Kisumu, police in Nairobi said.",
+     "shot", "Kisumu"),
+    ("Five soldiers were killed Sunday, when insurgents ambushed a patrol outside Maiduguri, an official in "
+     "Abuja said.", "killed", "Maiduguri"),
 ])
 def test_places_the_clause_reaches_through_its_people_and_partners(code, text, word, place):
     assert event(code(text), word).location.text == place

@@ -368,7 +368,18 @@ def _simultaneous_clauses(verb: Token) -> list[Token]:
     months after ...") is another incident."""
     return [c for c in verb.children if c.dep_ == "advcl" and c.pos_ in ("VERB", "AUX")
             and any(m.dep_ in ("mark", "advmod") and m.lower_ in _MEANWHILE and (
-                m.lower_ != "after" or (c.i > verb.i and not _measured(m, c))) for m in c.children)]
+                m.lower_ != "after" or (c.i > verb.i and not _measured(m, c))) for m in c.children)
+            ] + _when_on_its_time(verb)
+
+
+def _when_on_its_time(verb: Token) -> list[Token]:
+    """'were killed Monday when rebels detonated a bomb in X', 'killed on Thursday afternoon when
+    guards opened fire in X': the parser hangs the "when" clause on the day, as a relative
+    clause; it still tells what was going on when the act happened."""
+    times = [t for c in verb.children if c.i > verb.i
+             for t in (c, *(g for g in c.children if c.dep_ == "pobj")) if t.ent_type_ in ("DATE", "TIME")]
+    return [r for t in times for r in t.subtree if r.dep_ == "relcl" and r.pos_ in ("VERB", "AUX")
+            and any(m.dep_ == "advmod" and m.lower_ == "when" for m in r.children)]
 
 
 def _physical_verb(verb: Token) -> bool:
