@@ -193,6 +193,13 @@ def test_places_the_clause_reaches_through_its_people_and_partners(code, text, w
     assert event(code(text), word).location.text == place
 
 
+def test_a_place_the_parser_hung_on_the_weapon_is_the_acts(code):
+    # "in the town of Bunia" hangs on "machetes", inside the "with" phrase, not on the verb
+    killed = event(code("Congolese militiamen from Ituri killed nine farmers with machetes in a village near Bunia."),
+                   "killed")
+    assert (killed.location.text, killed.location_basis) == ("Bunia", "clause")
+
+
 def test_a_country_before_a_noun_says_whose_not_where(code):
     ann = code("Militants destroyed a U.S. military vehicle with a roadside bomb.")
     assert event(ann, "destroyed").location is None

@@ -311,6 +311,11 @@ def test_the_reading_the_article_supports(places, text, name, admin1):
     # a town taken, or shelled or bombed as the passive's subject (no capital acting)
     ("Rebels captured Kindu on Tuesday after a week of fighting.", "Kindu", "COD"),
     ("Rebels seized Goma after a week of fighting.", "Goma", "COD"),
+    # a division in brackets after a town, which the tagger ran into one name with it
+    ("A drone strike hit a vehicle near Jilib (Middle Juba) on Monday.", "Middle Juba", "SOM"),
+    ("A drone strike hit a vehicle near Jilib (Middle Juba) on Monday.", "Jilib", "SOM"),
+    # Somalia's regions by the English spellings news uses
+    ("Heavy fighting was reported in Lower Shabelle region.", "Lower Shabelle", "SOM"),
     ("Kismayo was shelled overnight by government artillery.", "Kismayo", "SOM"),
     ("Baghdad was heavily bombed during the first night of the war.", "Baghdad", "IRQ"),
     # what missiles or armed men struck, whatever the tagger called a city's or a division's name

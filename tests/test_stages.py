@@ -141,10 +141,18 @@ def test_historical(code):
     # a relative clause's "who" or "which" is the noun it is on
     ("Police are searching for a gunman who shot a teenager near a basketball court.", "shot", ["gunman"]),
     ("Troops killed a militant who attacked a checkpoint.", "attacked", ["militant"]),
+    # a present participle on the object of another act: the people it names act
+    ("Police used water cannon to disperse farmers protesting new taxes in the capital.", "protesting", ["farmers"]),
+    ("The rebels issued a statement demanding the release of prisoners.", "demanding", ["rebels"]),  # guard: a thing
 ])
 def test_who_a_pronoun_or_a_passive_names_as_the_doer(code, text, trigger, source):
     event = on(code(text).events, trigger)
     assert [a.text for a in event.source] == source
+
+
+def test_a_participle_on_a_noun_was_done_to_it(code):
+    accused = on(code("A mob lynched a man accused of theft near the market.").events, "accused")
+    assert [a.text for a in accused.source] == [] and [a.text for a in accused.target] == ["man"]
 
 
 def test_reported_inside_a_quote_has_the_speaker_as_claimant(code):
@@ -908,6 +916,7 @@ def test_chemical_weapons_apart_from_tear_gas(code, text, code_):
     ("Protesters set two buses ablaze on the main road.", "1712"),  # "ablaze" parsed as the object's predicate
     ("Militants set a primary school ablaze in the Tillaberi region.", "1712"),  # ... as the object's modifier
     ("Militants set a primary school ablaze overnight.", "1712"),  # ... or as a second object
+    ("Rioters looted shops and set cars on fire in the city centre.", "1712"),  # as "set fire to cars"
     ("Rebels burned two schools and a hospital in the village.", "1712"),  # buildings are property, not people
     # a head that counts events or holds an agent names them after "of"
     ("Fighters of a militia committed acts of sexual violence against women near the camp.", "1821"),

@@ -596,6 +596,11 @@ def subject_of(verb: Token) -> Token | None:
     return subject
 
 
+def _may_act(noun: Token) -> bool:
+    """A noun that names who may do something: a name, or a word for people or a group."""
+    return noun.ent_type_ in ("PERSON", "NORP", "ORG", "GPE") or role_noun(noun)
+
+
 def _may_stand_for(pronoun: Token, speaker: Token) -> bool:
     """Whether a pronoun in what was said can be its speaker: "he" or "she" a person or an official
     ("he would resign, the minister said"), not a body ("he stabbed a woman, police said": he is
@@ -647,10 +652,17 @@ def _own_subject(verb: Token) -> Token | None:
             if controller is not None:
                 return controller
             token = token.head.head
-        elif token.dep_ == "acl" and token.head.dep_ in ("dobj", "obj") and token.head.head.pos_ in ("VERB", "AUX"):
-            token = token.head.head  # "reached a consensus to exchange": who reached it
+        elif token.dep_ == "acl" and token.tag_ in ("VBD", "VBG") and _may_act(token.head):
+            # "youths resorted to ...", "soldiers firing on ...", "dispersed students protesting
+            # fees": the noun acts
+            return token.head
+        elif token.dep_ == "acl" and token.tag_ != "VBN" and token.head.dep_ in ("dobj", "obj") and \
+                token.head.head.pos_ in ("VERB", "AUX"):
+            # "reached a consensus to exchange", "issued a declaration demanding": who reached or
+            # issued it (a participle on the object is no act of the one it was done to)
+            token = token.head.head
         elif token.dep_ == "acl" and token.tag_ in ("VBD", "VBG"):
-            return token.head  # "youths resorted to ...", "soldiers firing on ...": the noun acts
+            return token.head
         elif token.dep_ in ("acl", "relcl") and token.head.i != token.i:
             return token.head if token.dep_ == "relcl" else None
         else:
@@ -760,11 +772,21 @@ def _actor_below(ctx: Context, token: Token) -> Actor | None:
     return next((ctx.actor_at[c.i] for c in token.children if c.dep_ == "appos" and c.i in ctx.actor_at), None)
 
 
+def _passive_participle_on(verb: Token) -> bool:
+    """'a man accused of witchcraft': a participle on a noun, which is what it was done to; not a
+    finite verb the parser hung on the noun before it ("doctors from two groups donated and
+    delivered $50,000": it takes an object, and the sentence has no verb at its root)."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.sent.root.pos_ in ("VERB", "AUX") and not any(
+        c.dep_ in ("dobj", "obj") for v in (verb, *verb.conjuncts) for c in v.children)
+
+
 def target_of(ctx: Context, verb: Token, clause: Token, match: Match) -> list[Actor]:
     """The first of these that names an actor with a country, else the first that names any:
     the object; an object of a preposition on the verb ("against X"); one on the object ("aid
     to X"); a country named as a place on the clause ("arrived in Amman", "troops from Lebanon")."""
     heads = [clause] if clause.i == verb.i else [clause, verb]
+    if _passive_participle_on(verb) and verb.head.i in ctx.actor_at:
+        return [ctx.actor_at[verb.head.i]]  # "a man accused of witchcraft": the man is accused
     for head in heads:
         if head.dep_ == "relcl" and any(c.dep_ in ("dobj", "obj") and c.lower_ in _RELATIVE_PRONOUNS
                                         for c in head.children):
@@ -794,8 +816,6 @@ def target_of(ctx: Context, verb: Token, clause: Token, match: Match) -> list[Ac
         # "threatened to halt talks if the United States goes ahead": who must meet the condition
         *[actors_of(ctx, _condition_subject(h)) for h in heads],
     ]
-    if verb.dep_ == "acl" and verb.head.i in ctx.actor_at:  # "a militia designated a terrorist group by"
-        candidates.append([ctx.actor_at[verb.head.i]])
     candidates = [c for c in candidates if c]
     return next((c for c in candidates if any(a.country for a in c)), candidates[0] if candidates else [])
 

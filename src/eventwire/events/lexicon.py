@@ -169,7 +169,8 @@ _GOING = frozenset({"go", "come", "return", "arrive", "travel", "head", "fly", "
 # investigation", "placed under house arrest", "remained on high alert", "kept under siege".
 _PLACING = {"put": frozenset({"under", "on"}), "place": frozenset({"under", "on"}),
             "keep": frozenset({"under", "on"}), "remain": frozenset({"under", "on"}),
-            "stay": frozenset({"on"})}
+            "stay": frozenset({"on"}),
+            "set": frozenset({"on"})}  # "set vehicles on fire": as "set fire to vehicles"
 
 
 # Verbs whose subject suffers the event that a noun after these prepositions names ("the convoy

@@ -9,7 +9,7 @@ from ..model import Actor, Place
 from ..places.gazetteer import km_between, load_gazetteer
 from ..sentences import Sentence
 from .context import PERSONAL_PRONOUNS, VIOLENT_ROOTS, Context, role_noun
-from .lexicon import PLACE_NOUNS, load_lexicon
+from .lexicon import PLACE_NOUNS, load_lexicon, placelike
 
 # Prepositions that say where ("in X", "near X", "outside X", "the skies above X").
 _LOCATIVE = ("in", "at", "near", "outside", "inside", "across", "throughout", "around", "along", "off", "on",
@@ -573,8 +573,12 @@ def clause_place(ctx: Context, head: Token, free, object_ok=None) -> Place | Non
         found = [p for token in group for p in named_places(ctx, token, ok) if not native(token, p)]
         if found:
             return _town_of_a_building(ctx, most_specific(found), found, group, ok)
-    # "killed during two days of fighting in X", "after clashes in X"
-    around = prep_nouns(head, _CIRCUMSTANTIAL)
+    # "killed during two days of fighting in X", "after clashes in X"; and what it was done with,
+    # where the parser hangs the place on the weapon ("killed 12 civilians with machetes in X")
+    around = [*prep_nouns(head, _CIRCUMSTANTIAL),
+              *(g for h in (head, *objects) for g in prep_nouns(h, ("with",))
+                if g.i > head.i and not person_word(g) and not placelike(g))]  # not "with a colleague",
+    # "the border with X"
     for token in (t for group in (phrases, objects, ends, passive, around) for head in group
                   for t in (head, *head.conjuncts)):  # "shot a policeman and a boy in X"
         place = _nested_place(ctx, token, lambda p, t=token: free(p) and not native(t, p), 0)

@@ -348,18 +348,24 @@ def joined_entities(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
 
 def _split_run(ent: Span, gazetteer: Gazetteer) -> list[Span]:
     """An entity the gazetteer does not know that is places run together: a name and its container
-    ("Thruxton, Hampshire", "Donington Park, Leicestershire") or countries listed without a comma
-    ("Greece Italy")."""
+    ("Thruxton, Hampshire", "Donington Park, Leicestershire", "Jilib (Middle Juba") or countries
+    listed without a comma ("Greece Italy")."""
     doc = ent.doc
     if len(ent) < 2 or gazetteer.knows(ent.text):
         return [ent]
-    commas = [t.i for t in ent if t.text == ","]
+    commas = [t.i for t in ent if t.text in (",", "(", ")")]
     if commas:
+        # what a bracket holds is the division the name before it lies in, whatever the tag
+        bracketed = any(doc[c].text == "(" for c in commas)
         parts, start = [], ent.start
         for c in [*commas, ent.end]:
             if c > start:
-                parts.append(Span(doc, start, c, label=ent.label_))
+                label = "GPE" if bracketed and start > ent.start and gazetteer.knows(doc[start:c].text) else ent.label_
+                parts.append(Span(doc, start, c, label=label))
             start = c + 1
+        if bracketed and not any(e.precision in ("country", "admin1", "admin2", "region")
+                                 for e in gazetteer.lookup(parts[-1].text)):
+            return [ent]  # "the Department of Agriculture (DA": an acronym, no division
         return parts if gazetteer.knows(parts[-1].text) else [ent]
     if ent.label_ == "GPE" and all(any(e.precision == "country" for e in gazetteer.lookup(t.text)) for t in ent):
         return [Span(doc, t.i, t.i + 1, label="GPE") for t in ent]
