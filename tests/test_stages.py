@@ -115,6 +115,29 @@ def test_an_act_kept_from_happening_is_negated(code, text):
     assert [e.modality for e in code(text).events] == ["negated"]
 
 
+@pytest.mark.parametrize("text, word", [
+    ("Police made no arrests after the brawl in the city centre.", "made"),
+    ("No arrests have been made in the case, the sheriff said.", "made"),
+    ("Nobody was arrested after the match.", "arrested"),
+])
+def test_an_act_done_by_or_to_none_is_negated(code, text, word):
+    assert on(code(text).events, word).modality == "negated"
+
+
+def test_a_passive_verb_after_an_active_one_is_done_to_their_subject(code):
+    taken = on(code("The suspect fled on foot and was taken into custody a short time later.").events, "taken")
+    assert [a.text for a in taken.source] == [] and [a.text for a in taken.target] == ["suspect"]
+
+
+@pytest.mark.parametrize("text, word, code_", [
+    ("A deputy fatally shot a man who charged at him with a knife.", "charged", "180"),  # rushed at, no charge
+    ("Prosecutors charged the driver with manslaughter.", "charged", "173"),  # guard
+    ("Officers seized 12 kilograms of fentanyl and two handguns in the raid.", "seized", "1711"),
+])
+def test_police_report_verbs(code, text, word, code_):
+    assert on(code(text).events, word).cameo.code == code_
+
+
 def test_historical(code):
     event = only(code("In 2014, government forces shelled the city of Donetsk.").events, "19")
     assert event.modality == "historical" and event.date.value == "2014" and event.date.precision == "year"

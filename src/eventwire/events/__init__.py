@@ -644,6 +644,8 @@ def _own_subject(verb: Token) -> Token | None:
             return None  # "opened fire before being shot": who was shot is the one above, not who shot
         if token.dep_ == "advcl" and any(c.dep_ == "nsubjpass" for c in token.children):
             return None  # "opened fire on officers before he was shot dead": not by himself
+        if token.dep_ == "conj" and any(c.dep_ == "auxpass" for c in token.children):
+            return None  # "the suspect fled and was taken into custody": the one fleeing was taken
         raised = token.dep_ == "xcomp"  # up from an open complement: "X is said to have ..."
         if token.dep_ in ("conj", "xcomp", "advcl", "acomp", "oprd") and token.head.i != token.i:
             token = token.head

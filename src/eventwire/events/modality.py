@@ -84,8 +84,16 @@ def _auxes(token: Token) -> set[str]:
 
 
 def _negated(token: Token) -> bool:
-    return any(c.dep_ == "neg" for c in token.children) or (
+    return any(c.dep_ == "neg" for c in token.children) or _none_taking_part(token) or (
         token.dep_ in ("xcomp", "conj") and any(c.dep_ == "neg" for c in token.head.children))
+
+
+def _none_taking_part(verb: Token) -> bool:
+    """'No arrests have been made', 'police made no arrests', 'nobody was hurt': a subject or
+    object that is none at all."""
+    return any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and (
+        c.lower_ in ("nobody", "none", "nothing") or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children))
+        for c in verb.children)
 
 
 def _denied(verb: Token) -> bool:
