@@ -138,6 +138,33 @@ def test_police_report_verbs(code, text, word, code_):
     assert on(code(text).events, word).cameo.code == code_
 
 
+@pytest.mark.parametrize("text, word, code_", [
+    # a sum given "in" what it buys
+    ("Norway pledged $300 million in humanitarian aid to Sudan on Monday.", "pledged", "0333"),
+    # missiles into the sea hit no one: a show of force
+    ("North Korea fired two ballistic missiles into the sea off its east coast.", "fired", "150"),
+    ("Militants fired rockets into southern Israel overnight.", "fired", "19"),  # guard
+    # a particle the parser read as "over 90", more than 90
+    ("Armenia and Azerbaijan each handed over 32 detainees.", "handed", "084"),
+])
+def test_diplomatic_and_military_news(code, text, word, code_):
+    assert on(code(text).events, word).cameo.code.startswith(code_)
+
+
+def test_a_missile_test_is_no_acled_attack(code):
+    assert on(code("North Korea fired two ballistic missiles into the sea off its east coast.").events,
+              "fired").acled is None
+
+
+@pytest.mark.parametrize("text, code_", [
+    # a past participle between a number and its noun describes it: no one was jailed, no ground taken
+    ("Venezuela released six jailed Americans in a prisoner swap with the United States.", "173"),
+    ("Both sides handed over 90 captured soldiers at the border on Friday.", "192"),
+])
+def test_a_participle_between_a_number_and_its_noun_is_no_act(code, text, code_):
+    assert code_ not in [e.cameo.code for e in code(text).events]
+
+
 def test_historical(code):
     event = only(code("In 2014, government forces shelled the city of Donetsk.").events, "19")
     assert event.modality == "historical" and event.date.value == "2014" and event.date.precision == "year"

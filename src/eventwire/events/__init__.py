@@ -30,7 +30,8 @@ from .lexicon import HAPPENING, PLACE_CLASS, Lexicon, Match, Rule, load_lexicon,
 from .location import EPISODES, an_attack, landmarks_of, place_of, sharing_objects
 from .modality import conditional, modality_of, refused
 from .refine import (NON_STATE_ARMED, acled_rule, as_demand, as_intention, as_refusal, as_done_to_people,
-                     as_unconventional, as_weapon_act, at_a_protest, lethal, matching_acled_rule, refine_code)
+                     as_show_of_force, as_unconventional, as_weapon_act, at_a_protest, lethal, matching_acled_rule,
+                     refine_code)
 from .size import size_of
 
 __all__ = ["find_events", "load_codebook", "load_lexicon", "trigger_word", "Codebook", "Lexicon"]
@@ -160,11 +161,15 @@ def _hyphenated_modifier(token: Token) -> bool:
 def _people_named_by_participle(token: Token) -> bool:
     """'two of the wounded', 'the detained were released': people, not an act; nor a present
     participle before a noun, which describes what it names ("the striking teachers", "marching
-    men"). (Past participles there are left alone: the parser hangs too many finite verbs on the
-    next noun that way, "forces captured Shali".)"""
+    men"), nor a past participle between a noun's number or possessor and the noun ("six jailed
+    Americans"; "the murdered businessman" still tells of a murder). (Other past participles there are left alone: the parser hangs too many finite
+    verbs on the next noun that way, "forces captured Shali".)"""
     if token.tag_ == "VBG" and token.dep_ == "amod" and token.i < token.head.i and not (
             token.i > 0 and token.doc[token.i - 1].lemma_ == "be"):  # "are patrolling markets"
         return True
+    if token.tag_ == "VBN" and token.dep_ == "amod" and token.i < token.head.i and any(
+            c.dep_ in ("nummod", "poss") and c.i < token.i for c in token.head.children):
+        return True  # "six jailed Americans", "his detained son": a participle made an adjective
     return token.tag_ in ("VBN", "VBD") and any(c.dep_ == "det" for c in token.children)
 
 
@@ -210,6 +215,7 @@ def build_event(ctx: Context, sentence: Sentence, verb: Token, match: Match, cod
     when = date_of(ctx, verb, sentence)
     modality, claimant = modality_of(verb, ctx.quotes, ctx.published, when)
     code = as_weapon_act(refine_code(match.rule.cameo, clause_tokens(verb), sentence.span, codebook), verb, codebook)
+    code = as_show_of_force(code, verb, codebook)
     idiom = suffered and criticised(match.complement, source)
     if idiom:
         code = _CRITICISM  # "the minister came under fire for the decision"
@@ -482,6 +488,8 @@ def check_with_model(code: str, verb: Token, codebook: Codebook, may_drop: bool 
 # CAMEO roots whose events ACLED records: protest, force posture, coercion, assault, fighting.
 _ACLED_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 ACLED_AT = 0.5  # the ACLED model's sub-event type replaces the crosswalk's from this probability on
+# ACLED's event types of violence done.
+_POLITICAL_VIOLENCE = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 # Crosswalk types that only a telling word gives (a chemical agent, "suicide", "abducted",
 # "raped"): the ACLED model's reading of the clause does not overrule them.
 _DECISIVE_ACLED = frozenset({"Chemical weapon", "Suicide bomb", "Sexual violence", "Abduction/forced disappearance"})
@@ -503,6 +511,8 @@ def acled_of(code: str, verb: Token, codebook: Codebook) -> Acled | None:
         return Acled(codebook.acled_types["Grenade"], "Grenade")  # CAMEO has no code of its own for grenades
     probs = model.probabilities(clause_features(clause_tokens(verb), verb))
     top = max(probs, key=probs.get)
+    if code[:2] == "15" and codebook.acled_types.get(top) in _POLITICAL_VIOLENCE:
+        return mapped  # a show of force ("fired missiles into the sea") harmed no one
     if top != NONE and probs[top] >= ACLED_AT and top in codebook.acled_types and (
             mapped is None or code[:3] not in _LEGAL or codebook.acled_types[top] == mapped.event_type) and (
             _weapon_named(top, verb, codebook)):

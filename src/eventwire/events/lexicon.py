@@ -263,8 +263,10 @@ def quantified(noun: Token) -> Token:
     """'5 million dollars of aid', 'tons of food', 'acts of sexual violence', 'barrels of
     chlorine': the substance or the events, not the measure or the vessel."""
     if noun.lemma_.lower() in _MEASURES or noun.like_num:  # "26 of 31 drones"
+        # a sum is given "in" what it buys: "$500 million in humanitarian aid"
+        preps = ("of", "in") if noun.lemma_.lower() in _SUMS else ("of",)
         for prep in noun.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
+            if prep.dep_ == "prep" and prep.lower_ in preps:
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj":
                         return pobj
@@ -281,6 +283,9 @@ _MEASURES = frozenset({"dozen", "hundred", "thousand", "score",  # "dozens of vi
                        # shares of a whole: "captured 40 percent of the province", "much of the city"
                        "percent", "%", "part", "portion", "swath", "swathe", "chunk", "stretch", "half",
                        "most", "much", "rest", "bulk"})
+
+
+_SUMS = frozenset({"dollar", "euro", "pound", "yen", "yuan", "rupee", "million", "billion"})
 
 
 def _infinitive_complement(child: Token) -> bool:
@@ -346,6 +351,9 @@ def _complement(verb: Token, rule: Rule, places: frozenset[int] = frozenset(),
             # spaCy often attaches the particle as advmod ("stepped down", "walked out"), or an
             # adjective as the object's predicate ("set two buses ablaze")
             return child
+        elif rule.kind == "prt" and child.dep_ in _OBJECT_DEPS and child.i > verb.i + 1 and (
+                word := verb.doc[verb.i + 1]).lower_ == rule.value and word.dep_ == "quantmod":
+            return word  # "handed over 90 soldiers": the particle read as "over 90", more than 90
         elif rule.kind == "prt" and child.dep_ in _OBJECT_DEPS and (word := next(
                 (g for g in child.rights if g.dep_ == "amod" and g.lower_ == rule.value), None)) is not None:
             return word  # ... or as the object's modifier ("set a primary school ablaze")

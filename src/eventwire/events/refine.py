@@ -41,6 +41,20 @@ def as_refusal(code: str, codebook: Codebook) -> str | None:
     return refused if refused != code else None
 
 
+def as_show_of_force(code: str, verb: Token, codebook: Codebook) -> str:
+    """Missiles fired into the sea hit no one: a test or a show of force (150), not an attack
+    ("North Korea fired two ballistic missiles into the sea off its east coast")."""
+    if code[:2] not in ("18", "19") or "150" not in codebook:
+        return code
+    into = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("into", "toward", "towards")
+            for g in c.children if g.dep_ == "pobj"]
+    return "150" if any(g.lemma_.lower() in _OPEN_WATER for g in into) else code
+
+
+# Where a missile lands on no one.
+_OPEN_WATER = frozenset({"sea", "ocean", "water", "waters"})
+
+
 @lru_cache(maxsize=1)
 def load_instruments() -> list[tuple[str, tuple[str, ...], str]]:
     return [(r["lemma"].lower(), tuple(split_list(r["applies_to"])), r["cameo"])
