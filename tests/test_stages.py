@@ -124,6 +124,12 @@ def test_an_act_done_by_or_to_none_is_negated(code, text, word):
     assert on(code(text).events, word).modality == "negated"
 
 
+def test_a_condition_is_hypothetical_not_a_refusal(code):
+    ann = code("The rebels threatened to attack the capital if the government did not release their leader.")
+    release = on(ann.events, "release")
+    assert release.modality == "hypothetical" and not release.cameo.code.startswith("12")
+
+
 def test_a_passive_verb_after_an_active_one_is_done_to_their_subject(code):
     taken = on(code("The suspect fled on foot and was taken into custody a short time later.").events, "taken")
     assert [a.text for a in taken.source] == [] and [a.text for a in taken.target] == ["suspect"]
@@ -160,6 +166,7 @@ def test_a_missile_test_is_no_acled_attack(code):
     # a past participle between a number and its noun describes it: no one was jailed, no ground taken
     ("Venezuela released six jailed Americans in a prisoner swap with the United States.", "173"),
     ("Both sides handed over 90 captured soldiers at the border on Friday.", "192"),
+    ("Crowds marched in Conakry to demand the release of detained activists.", "173"),  # after a bare "of"
 ])
 def test_a_participle_between_a_number_and_its_noun_is_no_act(code, text, code_):
     assert code_ not in [e.cameo.code for e in code(text).events]

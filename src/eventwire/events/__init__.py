@@ -162,15 +162,23 @@ def _people_named_by_participle(token: Token) -> bool:
     """'two of the wounded', 'the detained were released': people, not an act; nor a present
     participle before a noun, which describes what it names ("the striking teachers", "marching
     men"), nor a past participle between a noun's number or possessor and the noun ("six jailed
-    Americans"; "the murdered businessman" still tells of a murder). (Other past participles there are left alone: the parser hangs too many finite
+    Americans"), or on a preposition's noun ("the release of detained activists"); "the murdered
+    businessman" still tells of a murder. (Other past participles there are left alone: the parser hangs too many finite
     verbs on the next noun that way, "forces captured Shali".)"""
     if token.tag_ == "VBG" and token.dep_ == "amod" and token.i < token.head.i and not (
             token.i > 0 and token.doc[token.i - 1].lemma_ == "be"):  # "are patrolling markets"
         return True
-    if token.tag_ == "VBN" and token.dep_ == "amod" and token.i < token.head.i and any(
-            c.dep_ in ("nummod", "poss") and c.i < token.i for c in token.head.children):
-        return True  # "six jailed Americans", "his detained son": a participle made an adjective
+    if token.tag_ == "VBN" and token.dep_ == "amod" and token.i < token.head.i and (_bare_after_of(token.head) or any(
+            c.dep_ in ("nummod", "poss") and c.i < token.i for c in token.head.children)):
+        # "six jailed Americans", "his detained son", "the release of detained activists": a
+        # participle made an adjective
+        return True
     return token.tag_ in ("VBN", "VBD") and any(c.dep_ == "det" for c in token.children)
+
+
+def _bare_after_of(noun: Token) -> bool:
+    """'the release of detained activists': a noun after "of" with no determiner."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "of" and not any(c.dep_ == "det" for c in noun.children)
 
 
 # Roots of force used on people or property: coordinated, they tell one incident ("stormed the

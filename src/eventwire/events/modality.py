@@ -32,6 +32,8 @@ def modality_of(verb: Token, quotes: list[Quote], published: date | None,
     claim = next((q for q in quotes if q.content.span[0] <= verb.idx < q.content.span[1]), None)
     claimant = claim.speaker if claim else None
     chain = _governors(verb)
+    if _conditional(verb):  # "if the government did not release him": a condition, not a refusal
+        return "hypothetical", claimant
     if any(_negated(t) for t in chain[:1]) or _denied(verb):
         return "negated", claimant
     if any(_conditional(t) for t in chain) or any(_auxes(t) & _HYPOTHETICAL_AUX for t in chain) and not (
