@@ -152,9 +152,15 @@ def test_police_report_verbs(code, text, word, code_):
     ("Militants fired rockets into southern Israel overnight.", "fired", "19"),  # guard
     # a particle the parser read as "over 90", more than 90
     ("Armenia and Azerbaijan each handed over 32 detainees.", "handed", "084"),
+    ("Government forces handed control of the border post to UN peacekeepers.", "handed", "0874"),
 ])
 def test_diplomatic_and_military_news(code, text, word, code_):
     assert on(code(text).events, word).cameo.code.startswith(code_)
+
+
+def test_looters_are_criminals(code):
+    ransacked = on(code("Looters ransacked shops in the market overnight.").events, "ransacked")
+    assert [(a.text, a.sector) for a in ransacked.source] == [("Looters", "CRM")]
 
 
 def test_a_missile_test_is_no_acled_attack(code):

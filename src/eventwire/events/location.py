@@ -25,6 +25,8 @@ _HURLING = frozenset({"throw", "hurl", "lob", "toss", "fire", "launch", "shoot",
 # town from rebels", a change of hands.
 _TAKING_AWAY = frozenset({"abduct", "kidnap", "snatch", "steal", "loot", "rob", "arrest", "detain", "rescue",
                           "evacuate", "grab"})
+# Verbs of leaving ground: where forces withdrew from is where the withdrawal happened.
+_LEAVING = frozenset({"withdraw", "retreat", "pull"})
 # "Over" says where for what is done in the air ("shot down over Nicaragua", "patrolling over
 # northern Iraq"); elsewhere it says what about ("clashed over Kashmir", "talks over Cyprus").
 _AERIAL_VERBS = frozenset({"shoot", "fly", "patrol", "bomb", "drop", "intercept", "crash", "down", "overfly"})
@@ -544,8 +546,8 @@ def clause_place(ctx: Context, head: Token, free, object_ok=None) -> Place | Non
     lemma = head.lemma_.lower()
     aerial = lemma in _AERIAL_VERBS
     preps = _LOCATIVE + ("over",) if aerial else _LOCATIVE
-    if lemma in _TAKING_AWAY:
-        preps += ("from",)
+    if lemma in _TAKING_AWAY or (lemma in _LEAVING and not prep_nouns(head, ("to", "toward", "towards", "into"))):
+        preps += ("from",)  # a withdrawal "from X to Y" is a move between two places, no one place
     phrases = prep_nouns(head, preps)
     if aerial:  # "shot down a helicopter over southern Colombia": on the object, where it flew
         phrases += [g for o in head.children if o.dep_ in ("dobj", "obj") for g in prep_nouns(o, ("over",))]
