@@ -314,6 +314,9 @@ def test_the_reading_the_article_supports(places, text, name, admin1):
     # a division in brackets after a town, which the tagger ran into one name with it
     ("A drone strike hit a vehicle near Jilib (Middle Juba) on Monday.", "Middle Juba", "SOM"),
     ("A drone strike hit a vehicle near Jilib (Middle Juba) on Monday.", "Jilib", "SOM"),
+    # a first-level division by its English name, which GeoNames lists as another of its names
+    ("A bomb destroyed a holiday camp in southern Corsica.", "Corsica", "FRA"),
+    ("An army captain was killed in the southern province of Muthanna.", "Muthanna", "IRQ"),
     # Somalia's regions by the English spellings news uses
     ("Heavy fighting was reported in Lower Shabelle region.", "Lower Shabelle", "SOM"),
     ("Kismayo was shelled overnight by government artillery.", "Kismayo", "SOM"),

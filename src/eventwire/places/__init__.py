@@ -418,9 +418,11 @@ def accept(span: Span, known: set[int], gazetteer: Gazetteer, people: list[Span]
     # A town by its own name, or a sizeable one by a name GeoNames lists as another of its names
     # (Misrata for Misratah, Clacton for Clacton-on-Sea): small places' other names are too often
     # old names or words.
+    # A first-level division by any of its names: their English names are GeoNames' other names
+    # ("Corsica" for Corse, "Muthanna" for Al Muthanná).
     strong = any(e.precision in ("admin1", "admin2", "region") or e.curated or e.population >= 1000
                  for e in hits if primary(e, span.text)) or any(
-        e.precision == "city" and e.population >= _KNOWN_TOWN for e in hits)
+        e.precision == "city" and e.population >= _KNOWN_TOWN or e.precision == "admin1" for e in hits)
     if not strong:
         return False
     division = any(e.precision in ("country", "admin1", "admin2") for e in hits)
