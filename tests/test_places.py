@@ -311,6 +311,8 @@ def test_the_reading_the_article_supports(places, text, name, admin1):
     # a town taken, or shelled or bombed as the passive's subject (no capital acting)
     ("Rebels captured Kindu on Tuesday after a week of fighting.", "Kindu", "COD"),
     ("Rebels seized Goma after a week of fighting.", "Goma", "COD"),
+    # a town's name before a word for one of its sites ("a Kano market")
+    ("Gunmen killed a trader in a Kano market on Friday.", "Kano", "NGA"),
     # a division in brackets after a town, which the tagger ran into one name with it
     ("A drone strike hit a vehicle near Jilib (Middle Juba) on Monday.", "Middle Juba", "SOM"),
     ("A drone strike hit a vehicle near Jilib (Middle Juba) on Monday.", "Jilib", "SOM"),
@@ -363,6 +365,8 @@ def test_a_place_is_found_and_placed(places, text, name, country):
     # a person captured or seized (the tagger calls the name a person's) is no town
     "Police captured Kennedy at a roadblock outside the capital.",
     "Soldiers seized Arad at his home.",
+    # a family's home named by their surname (guard: "home" is no word for a town's sites)
+    "Police searched the Turner home on Monday.",
     # ... nor a city's name that a bus, not a weapon, hit
     "A bus hit Lincoln on the road.",
     # ... nor an institution whose control is won (guard: "take" is not a verb of ground taken)

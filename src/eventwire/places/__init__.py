@@ -124,7 +124,9 @@ _LOCAL_NOUNS = frozenset({"mayor", "mayors", "council", "councils", "councillor"
                           "natives", "man", "woman", "men", "women", "mother", "father", "family", "families",
                           "teen", "teenager", "boy", "girl", "student", "students", "school", "schools",
                           "suburb", "suburbs", "neighbourhood", "neighborhood", "airport", "hotspot",
-                          "assembly", "legislature", "lawmakers", "voters", "constituency", "municipality"})
+                          "assembly", "legislature", "lawmakers", "voters", "constituency", "municipality",
+                          # "a Kano market" (not "home": "the Turner home" is a family's)
+                          "market", "mosque", "prison"})
 # ... of which these, after a name tagged as a person, more often mean that person's kin ("the
 # Jordan family").
 _KIN_NOUNS = frozenset({"man", "woman", "men", "women", "mother", "father", "family", "families", "boy", "girl"})
@@ -457,6 +459,8 @@ def _struck_by_arms(span: Span) -> bool:
         strikers = [c for c in verb.children if c.dep_ == "nsubj"]
     else:
         strikers = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if verb.lemma_.lower() in _HELD:
+        return True
     armed = _armed_words()
     return any(w.lemma_.lower() in armed for s in strikers
                for w in (s, *(c for c in s.children if c.dep_ in ("compound", "amod"))))
@@ -465,8 +469,13 @@ def _struck_by_arms(span: Span) -> bool:
 _PERSONAL = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 
 
-# Verbs of striking at a place from afar or by force ("struck" is a lemma spaCy sometimes gives).
-_STRIKING = frozenset({"strike", "hit", "target", "pound", "attack", "raid", "rocket", "bomb", "shell", "struck"})
+# Verbs whose object is a place whoever their subject ("police patrolled Harare").
+_HELD = frozenset({"patrol", "besiege"})
+# Verbs of striking at a place from afar or by force ("struck" is a lemma spaCy sometimes gives),
+# and of holding one ("troops patrolled Harare", "besieged Homs"); not "encircled X", which
+# may be a person.
+_STRIKING = frozenset({"strike", "hit", "target", "pound", "attack", "raid", "rocket", "bomb", "shell", "struck",
+                       *_HELD})
 
 
 @lru_cache(maxsize=1)
