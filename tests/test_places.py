@@ -311,6 +311,8 @@ def test_the_reading_the_article_supports(places, text, name, admin1):
     # a town taken, or shelled or bombed as the passive's subject (no capital acting)
     ("Rebels captured Kindu on Tuesday after a week of fighting.", "Kindu", "COD"),
     ("Rebels seized Goma after a week of fighting.", "Goma", "COD"),
+    # a name before "island"
+    ("Soldiers are patrolling on Jolo island in the south.", "Jolo", "PHL"),
     # a town's name before a word for one of its sites ("a Kano market")
     ("Gunmen killed a trader in a Kano market on Friday.", "Kano", "NGA"),
     # a division in brackets after a town, which the tagger ran into one name with it

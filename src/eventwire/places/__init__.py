@@ -73,7 +73,7 @@ _BASED = frozenset({"based", "headquartered"})
 # Words that make a settlement noun after "X and" mean places like X ("X and other towns").
 _OTHER_WORDS = frozenset({"other", "nearby", "neighbouring", "neighboring", "surrounding", "several", "many"})
 _AFTER_WORDS = frozenset({"city", "town", "village", "area", "suburb", "township", "residents", "metropolis",
-                          "peninsula", "neighbourhood", "neighborhood", "countryside", "outskirts", "suburbs",
+                          "peninsula", "island", "neighbourhood", "neighborhood", "countryside", "outskirts", "suburbs",
                           "districts", *_ADMIN_WORDS})
 # Adjectives of a part of a place by its bearing, which people's names do not take ("southern
 # Aleppo", "the northern Hama countryside", "rural Damascus").
