@@ -162,17 +162,16 @@ def _people_named_by_participle(token: Token) -> bool:
     """'two of the wounded', 'the detained were released': people, not an act; nor a present
     participle before a noun, which describes what it names ("the striking teachers", "marching
     men"), nor a past participle between a noun's number or possessor and the noun ("six jailed
-    Americans"), or on a preposition's noun ("the release of detained activists"); "the murdered
-    businessman" still tells of a murder. (Other past participles there are left alone: the parser hangs too many finite
-    verbs on the next noun that way, "forces captured Shali".)"""
+    Americans") or on a bare noun after "of" ("the release of detained activists"). Other past
+    participles there are left alone: "the murdered businessman" still tells of a murder, and
+    the parser hangs too many finite verbs on the next noun that way ("forces captured Shali")."""
     if token.tag_ == "VBG" and token.dep_ == "amod" and token.i < token.head.i and not (
             token.i > 0 and token.doc[token.i - 1].lemma_ == "be"):  # "are patrolling markets"
         return True
-    if token.tag_ == "VBN" and token.dep_ == "amod" and token.i < token.head.i and (_bare_after_of(token.head) or any(
-            c.dep_ in ("nummod", "poss") and c.i < token.i for c in token.head.children)):
-        # "six jailed Americans", "his detained son", "the release of detained activists": a
-        # participle made an adjective
-        return True
+    if token.tag_ == "VBN" and token.dep_ == "amod" and token.i < token.head.i and (
+            _bare_after_of(token.head) or any(c.dep_ in ("nummod", "poss") and c.i < token.i
+                                              for c in token.head.children)):
+        return True  # "six jailed Americans", "his detained son": a participle made an adjective
     return token.tag_ in ("VBN", "VBD") and any(c.dep_ == "det" for c in token.children)
 
 
@@ -243,7 +242,8 @@ def build_event(ctx: Context, sentence: Sentence, verb: Token, match: Match, cod
         verb.dep_ in ("nsubj", "csubj") and verb.head.lemma_.lower() in HAPPENING)
     # ground taken as a row names it ("captured +obj:bridge", "seized +obj:@place") is no title or
     # imagination captured, whatever words the model weighs ("made +obj:advance" it may still veto)
-    named = named or (verb.lemma_.lower() in _TAKING_GROUND and match.rule.kind == "obj" and match.rule.value != "*")
+    named = named or (verb.lemma_.lower() in _TAKING_GROUND and match.rule.kind == "obj"
+                      and match.rule.value != "*")
     code, why = check_with_model(code, verb, codebook, may_drop=claimant is None and not (real_violence or named),
                                  may_retype=not match.rule.kind)
     if code is None:
@@ -682,7 +682,7 @@ def _own_subject(verb: Token) -> Token | None:
             # issued it (a participle on the object is no act of the one it was done to)
             token = token.head.head
         elif token.dep_ == "acl" and token.tag_ in ("VBD", "VBG"):
-            return token.head
+            return token.head  # a thing's participle elsewhere: "the bombing, coming days after ..."
         elif token.dep_ in ("acl", "relcl") and token.head.i != token.i:
             return token.head if token.dep_ == "relcl" else None
         else:

@@ -273,19 +273,18 @@ def quantified(noun: Token) -> Token:
     return noun
 
 
-_MEASURES = frozenset({"dozen", "hundred", "thousand", "score",  # "dozens of villagers"
-                       "dollar", "euro", "pound", "yen", "yuan", "rupee", "ton", "tonne", "million", "billion",
-                       "worth", "amount", "package", "shipment", "consignment", "round", "series", "wave",
-                       "number", "lot", "batch", "convoy", "load", "truckload", "kilogram", "litre", "liter",
-                       "day", "week", "month", "hour", "year", "night",  # "10 days of war games"
-                       "act", "spate", "string", "spree",  # "acts of violence", "a spate of arrests"
-                       "barrel", "canister", "cylinder", "drum",  # "dropped barrels of chlorine"
-                       # shares of a whole: "captured 40 percent of the province", "much of the city"
-                       "percent", "%", "part", "portion", "swath", "swathe", "chunk", "stretch", "half",
-                       "most", "much", "rest", "bulk"})
-
-
+# Sums of money, which are also given "in" what they buy.
 _SUMS = frozenset({"dollar", "euro", "pound", "yen", "yuan", "rupee", "million", "billion"})
+_MEASURES = _SUMS | frozenset({
+    "dozen", "hundred", "thousand", "score",  # "dozens of villagers"
+    "ton", "tonne", "worth", "amount", "package", "shipment", "consignment", "round", "series", "wave",
+    "number", "lot", "batch", "convoy", "load", "truckload", "kilogram", "litre", "liter",
+    "day", "week", "month", "hour", "year", "night",  # "10 days of war games"
+    "act", "spate", "string", "spree",  # "acts of violence", "a spate of arrests"
+    "barrel", "canister", "cylinder", "drum",  # "dropped barrels of chlorine"
+    # shares of a whole: "captured 40 percent of the province", "much of the city"
+    "percent", "%", "part", "portion", "swath", "swathe", "chunk", "stretch", "half", "most", "much", "rest",
+    "bulk"})
 
 
 def _infinitive_complement(child: Token) -> bool:

@@ -577,10 +577,10 @@ def clause_place(ctx: Context, head: Token, free, object_ok=None) -> Place | Non
             return _town_of_a_building(ctx, most_specific(found), found, group, ok)
     # "killed during two days of fighting in X", "after clashes in X"; and what it was done with,
     # where the parser hangs the place on the weapon ("killed 12 civilians with machetes in X")
+    # (not "with a colleague", nor "the border with X")
     around = [*prep_nouns(head, _CIRCUMSTANTIAL),
               *(g for h in (head, *objects) for g in prep_nouns(h, ("with",))
-                if g.i > head.i and not person_word(g) and not placelike(g))]  # not "with a colleague",
-    # "the border with X"
+                if g.i > head.i and not person_word(g) and not placelike(g))]
     for token in (t for group in (phrases, objects, ends, passive, around) for head in group
                   for t in (head, *head.conjuncts)):  # "shot a policeman and a boy in X"
         place = _nested_place(ctx, token, lambda p, t=token: free(p) and not native(t, p), 0)

@@ -469,7 +469,8 @@ def _struck_by_arms(span: Span) -> bool:
 _PERSONAL = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 
 
-# Verbs whose object is a place whoever their subject ("police patrolled Harare").
+# Verbs whose object is a place whoever their subject ("police patrolled Harare"), here even for a
+# name tagged as a person's (place_context takes the others, among _PLACE_TAKING_VERBS).
 _HELD = frozenset({"patrol", "besiege"})
 # Verbs of striking at a place from afar or by force ("struck" is a lemma spaCy sometimes gives),
 # and of holding one ("troops patrolled Harare", "besieged Homs"); not "encircled X", which
