@@ -190,6 +190,8 @@ def test_a_name_the_gazetteer_lacks_is_the_sentences_place_where_a_preposition_p
      "shot", "Kisumu"),
     ("Five soldiers were killed Sunday, when insurgents ambushed a patrol outside Maiduguri, an official in "
      "Abuja said.", "killed", "Maiduguri"),
+    ("Five people were wounded on Saturday night when a bomb exploded at a bus stop in Kano, police in Abuja "
+     "said.", "wounded", "Kano"),  # guard: the day after "on"
 ])
 def test_places_the_clause_reaches_through_its_people_and_partners(code, text, word, place):
     assert event(code(text), word).location.text == place

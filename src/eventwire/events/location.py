@@ -379,7 +379,7 @@ def _when_on_its_time(verb: Token) -> list[Token]:
     guards opened fire in X': the parser hangs the "when" clause on the day, as a relative
     clause; it still tells what was going on when the act happened."""
     times = [t for c in verb.children if c.i > verb.i
-             for t in (c, *(g for g in c.children if c.dep_ == "pobj")) if t.ent_type_ in ("DATE", "TIME")]
+             for t in (c, *(g for g in c.children if g.dep_ == "pobj")) if t.ent_type_ in ("DATE", "TIME")]
     return [r for t in times for r in t.subtree if r.dep_ == "relcl" and r.pos_ in ("VERB", "AUX")
             and any(m.dep_ == "advmod" and m.lower_ == "when" for m in r.children)]
 
