@@ -183,6 +183,8 @@ def test_a_name_the_gazetteer_lacks_is_the_sentences_place_where_a_preposition_p
     # where the doers got to is where they did what a verb coordinated after it tells
     ("Gunmen broke into a farmhouse near Culiacan and shot dead four men.", "shot", "Culiacan"),
     ("Armed men arrived at a wedding in Kafanchan and opened fire.", "opened", "Kafanchan"),  # guard
+    # a division in brackets after a town no gazetteer knows, which the tagger ran into one name with it
+    ("An airstrike hit a truck near Bardere (Gedo) on Monday.", "hit", "Gedo"),
     # where forces withdrew from is where they withdrew
     ("The militants withdrew from the town of Palma after a week of fighting.", "withdrew", "Palma"),
     # a "when" clause the parser hung on the day is still what was going on

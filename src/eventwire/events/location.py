@@ -322,6 +322,8 @@ def _in_a_name(ctx: Context, place: Place) -> bool:
                 continue
             if root.lemma_.lower() in _SITES:  # "a West Bank refugee camp" is in the West Bank
                 continue
+            if "(" in ctx.doc.text[s:place.span[0]]:  # "Bardere (Gedo": a division in brackets,
+                continue  # which the tagger ran into one name with the town before it
             if _local_modifier(ctx, place, root):  # "a Baghdad restaurant" is in Baghdad
                 continue
             return True
