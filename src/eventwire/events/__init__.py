@@ -26,7 +26,8 @@ from ..times import precision_of
 from .classifier import NONE, clause_features, load_model, reconcile
 from .codebook import Codebook, load_codebook
 from .context import PERSONAL_PRONOUNS, VIOLENT_ROOTS, Context, clause_tokens, role_noun
-from .lexicon import HAPPENING, PLACE_CLASS, Lexicon, Match, Rule, load_lexicon, quantified, undergone
+from .lexicon import (HAPPENING, PLACE_CLASS, RELATIVE_PRONOUNS, Lexicon, Match, Rule, load_lexicon, quantified,
+                      undergone)
 from .location import EPISODES, an_attack, landmarks_of, place_of, sharing_objects
 from .modality import conditional, modality_of, refused
 from .refine import (NON_STATE_ARMED, acled_rule, as_demand, as_intention, as_refusal, as_done_to_people,
@@ -44,7 +45,6 @@ _NAME_LABELS = frozenset({"ORG", "WORK_OF_ART", "PRODUCT", "LAW"})
 # place where they happen ("protesters blocked roads in Algiers", "bombs exploded in Kabul").
 _DOMESTIC_TARGETS = frozenset({"14", "17", "18", "19", "20"})
 _OWN_POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
-_RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 _TARGET_PLACE_PREPS = frozenset({"to", "in", "into", "from", "with", "against", "on", "for", "inside"})
 _HOSTILE = frozenset({"14", "16", "17", "18", "19", "20"})
 # Sectors of those who hold power: their gatherings are meetings, not protests.
@@ -331,7 +331,8 @@ def toll_takers(ctx: Context, verb: Token, source: list[Actor]) -> list[Actor] |
     ("rebels stormed the town, leaving 30 dead"). None when no attack or armed men left them
     ("the floods left 20 dead", "the crash left two dead")."""
     cause = subject_of(verb)
-    if cause is not None and verb.dep_ == "relcl" and cause.i == verb.head.i:  # "a suicide bombing that left 13 dead"
+    # "a suicide bombing that left 13 dead"
+    if cause is not None and verb.dep_ == "relcl" and cause.i == verb.head.i:
         for _ in range(3):  # the parser may hang the clause on the site: "a bombing at a hotel that left"
             if an_attack(cause) or cause.dep_ != "pobj":
                 break
@@ -651,7 +652,7 @@ def _own_subject(verb: Token) -> Token | None:
         for child in token.children:
             if child.dep_ in _SUBJECT_DEPS:
                 # "a gunman who shot a boy", "the raid, which killed 12": the noun the clause is on
-                relative = token.dep_ == "relcl" and child.lower_ in _RELATIVE_PRONOUNS
+                relative = token.dep_ == "relcl" and child.lower_ in RELATIVE_PRONOUNS
                 return token.head if relative else child
             if child.dep_ == "agent":  # passive: "by X"
                 return next((g for g in child.children if g.dep_ == "pobj"), None)
@@ -808,7 +809,7 @@ def target_of(ctx: Context, verb: Token, clause: Token, match: Match) -> list[Ac
     if _passive_participle_on(verb) and verb.head.i in ctx.actor_at:
         return [ctx.actor_at[verb.head.i]]  # "a man accused of witchcraft": the man is accused
     for head in heads:
-        if head.dep_ == "relcl" and any(c.dep_ in ("dobj", "obj") and c.lower_ in _RELATIVE_PRONOUNS
+        if head.dep_ == "relcl" and any(c.dep_ in ("dobj", "obj") and c.lower_ in RELATIVE_PRONOUNS
                                         for c in head.children):
             return actors_of(ctx, head.head)  # "the group, which the U.S. is battling"
     objects = [c for h in heads for c in h.children if c.dep_ in ("dobj", "obj", "dative")

@@ -224,7 +224,11 @@ def _subject_noun(verb: Token, word: Token) -> bool:
     if word.head.i == verb.i and word.i != verb.i:
         return word.dep_ == "nsubj"
     return verb.dep_ == "relcl" and word.i == verb.head.i and any(
-        c.dep_ == "nsubj" and c.tag_ == "WDT" for c in verb.children)
+        c.dep_ == "nsubj" and c.lower_ in RELATIVE_PRONOUNS for c in verb.children)
+
+
+# Words that open a relative clause and stand for the noun it is on.
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 
 
 # Verbs of a level changing, after "continue to", "began to".

@@ -70,7 +70,8 @@ def refine_code(code: str, clause, sentence, codebook: Codebook) -> str:
     words = list(sentence if general else clause)
     lemmas = {t.lemma_.lower() for t in words}
     # and compounds ("air strike", "air raid"): the weapon a modifier makes of its noun
-    lemmas |= {f"{c.lemma_.lower()} {t.lemma_.lower()}" for t in words for c in t.children if c.dep_ == "compound"}
+    # (a compound's noun is in the words whenever the compound is: the clause drops whole subtrees)
+    lemmas |= {f"{t.lemma_.lower()} {t.head.lemma_.lower()}" for t in words if t.dep_ == "compound"}
     for lemma, roots, better in load_instruments():
         if lemma in lemmas and code[:2] in roots and better in codebook and (
                 (general and len(better) >= len(code)) or (better.startswith(code) and better != code)

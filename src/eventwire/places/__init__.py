@@ -73,8 +73,8 @@ _BASED = frozenset({"based", "headquartered"})
 # Words that make a settlement noun after "X and" mean places like X ("X and other towns").
 _OTHER_WORDS = frozenset({"other", "nearby", "neighbouring", "neighboring", "surrounding", "several", "many"})
 _AFTER_WORDS = frozenset({"city", "town", "village", "area", "suburb", "township", "residents", "metropolis",
-                          "peninsula", "island", "neighbourhood", "neighborhood", "countryside", "outskirts", "suburbs",
-                          "districts", *_ADMIN_WORDS})
+                          "peninsula", "island", "neighbourhood", "neighborhood", "countryside", "outskirts",
+                          "suburbs", "districts", *_ADMIN_WORDS})
 # Adjectives of a part of a place by its bearing, which people's names do not take ("southern
 # Aleppo", "the northern Hama countryside", "rural Damascus").
 _BEARING_ADJECTIVES = frozenset({"northern", "southern", "eastern", "western", "central", "northeastern",
@@ -362,8 +362,8 @@ def _split_run(ent: Span, gazetteer: Gazetteer) -> list[Span]:
         parts, start = [], ent.start
         for c in [*commas, ent.end]:
             if c > start:
-                label = "GPE" if bracketed and start > ent.start and gazetteer.knows(doc[start:c].text) else ent.label_
-                parts.append(Span(doc, start, c, label=label))
+                container = bracketed and start > ent.start and gazetteer.knows(doc[start:c].text)
+                parts.append(Span(doc, start, c, label="GPE" if container else ent.label_))
             start = c + 1
         if bracketed and not any(e.precision in ("country", "admin1", "admin2", "region")
                                  for e in gazetteer.lookup(parts[-1].text)):
@@ -419,12 +419,11 @@ def accept(span: Span, known: set[int], gazetteer: Gazetteer, people: list[Span]
         return True  # "Uttar Pradesh", "Tamil Nadu": multi-word division names, whatever the tag
     # A town by its own name, or a sizeable one by a name GeoNames lists as another of its names
     # (Misrata for Misratah, Clacton for Clacton-on-Sea): small places' other names are too often
-    # old names or words.
-    # A first-level division by any of its names: their English names are GeoNames' other names
-    # ("Corsica" for Corse, "Muthanna" for Al Muthanná).
+    # old names or words. A first-level division by any of its names: their English names are
+    # GeoNames' other names ("Corsica" for Corse, "Muthanna" for Al Muthanná).
     strong = any(e.precision in ("admin1", "admin2", "region") or e.curated or e.population >= 1000
                  for e in hits if primary(e, span.text)) or any(
-        e.precision == "city" and e.population >= _KNOWN_TOWN or e.precision == "admin1" for e in hits)
+        (e.precision == "city" and e.population >= _KNOWN_TOWN) or e.precision == "admin1" for e in hits)
     if not strong:
         return False
     division = any(e.precision in ("country", "admin1", "admin2") for e in hits)
@@ -447,7 +446,7 @@ def _struck_by_arms(span: Span) -> bool:
     """The name is what weapons or armed forces struck or took: the object of a verb of striking
     or of taking ground whose subject is one ("Russian missiles hit X", "rebels seized X"), or its
     passive subject with one as the agent ("X was struck by drones"); not "a bus hit X" or
-    "police struck X"."""
+    "police struck X". What is patrolled or besieged is one whoever does it ("police patrolled X")."""
     root = span.root
     verb = root.head
     if root.dep_ not in ("dobj", "nsubjpass") or verb.lemma_.lower() not in _STRIKING | _CONTROL_TAKING:
@@ -455,12 +454,12 @@ def _struck_by_arms(span: Span) -> bool:
     if verb.lemma_.lower() in _CONTROL_TAKING and any(
             t.lower_ in _PERSONAL for t in verb.subtree if t.i >= span.end):
         return False  # "soldiers seized Arad at his home": a person is taken, not a town
+    if verb.lemma_.lower() in _HELD:
+        return True
     if root.dep_ == "dobj":
         strikers = [c for c in verb.children if c.dep_ == "nsubj"]
     else:
         strikers = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    if verb.lemma_.lower() in _HELD:
-        return True
     armed = _armed_words()
     return any(w.lemma_.lower() in armed for s in strikers
                for w in (s, *(c for c in s.children if c.dep_ in ("compound", "amod"))))
