@@ -25,20 +25,29 @@ _QUANTITY = (r"(?:at least |more than |nearly |almost |about |around |some |over
              + "|".join(k for k in WORDS if " " not in k) + r")")
 _NOUNS = r"(?:\s+(?:\w+\s+){0,2}?(?:people|civilians|soldiers|troops|fighters|militants|protesters|persons|"\
          r"police(?:men)?|officers|children|women|men|students|workers|villagers|others|members|suspects))?"
+# Each pattern with words one of which it cannot match without: a substring test is far cheaper
+# than trying the quantity alternation at every word of every sentence.
 _PATTERNS = {
-    "dead": [rf"\b(?:killing|killed|kills|leaving|left)\s+{_QUANTITY}{_NOUNS}(?:\s+dead)?",
-             rf"\b(?:shot|shooting|gunned|hacked|stabbed|beat|beaten|burned|burnt) (?:dead|down) {_QUANTITY}",
-             rf"\b(?:shot|gunned|hacked|stabbed|beat|beaten) {_QUANTITY}{_NOUNS} (?:dead|to death)\b",
-             rf"\b{_QUANTITY}{_NOUNS}\s+(?:were|was|have been|had been|are|being)\s+(?:\w+\s+)?killed",
-             rf"\b{_QUANTITY}{_NOUNS}\s+(?:dead|killed)\b", rf"death toll (?:\w+\s+){{0,3}}?(?:to|at|of)\s+{_QUANTITY}"],
-    "injured": [rf"\b(?:wounding|injuring|wounded|injured)\s+{_QUANTITY}",
-                rf"\b{_QUANTITY}{_NOUNS}\s+(?:were|was|have been|had been|are)\s+(?:\w+\s+)?(?:wounded|injured|hurt)",
-                rf"\b{_QUANTITY}{_NOUNS}\s+(?:wounded|injured)\b"],
-    "arrested": [rf"\b(?:arrested|detained|arresting|detaining|rounded up)\s+{_QUANTITY}",
-                 rf"\b{_QUANTITY}{_NOUNS}\s+(?:were|was|have been|had been)\s+(?:\w+\s+)?(?:arrested|detained)",
-                 rf"\b{_QUANTITY}\s+arrests\b"],
+    "dead": [(rf"\b(?:killing|killed|kills|leaving|left)\s+{_QUANTITY}{_NOUNS}(?:\s+dead)?",
+              ("kill", "leaving", "left")),
+             (rf"\b(?:shot|shooting|gunned|hacked|stabbed|beat|beaten|burned|burnt) (?:dead|down) {_QUANTITY}",
+              ("dead", "down")),
+             (rf"\b(?:shot|gunned|hacked|stabbed|beat|beaten) {_QUANTITY}{_NOUNS} (?:dead|to death)\b",
+              ("dead", "death")),
+             (rf"\b{_QUANTITY}{_NOUNS}\s+(?:were|was|have been|had been|are|being)\s+(?:\w+\s+)?killed", ("killed",)),
+             (rf"\b{_QUANTITY}{_NOUNS}\s+(?:dead|killed)\b", ("dead", "killed")),
+             (rf"death toll (?:\w+\s+){{0,3}}?(?:to|at|of)\s+{_QUANTITY}", ("death toll",))],
+    "injured": [(rf"\b(?:wounding|injuring|wounded|injured)\s+{_QUANTITY}", ("wound", "injur")),
+                (rf"\b{_QUANTITY}{_NOUNS}\s+(?:were|was|have been|had been|are)\s+(?:\w+\s+)?(?:wounded|injured|hurt)",
+                 ("wounded", "injured", "hurt")),
+                (rf"\b{_QUANTITY}{_NOUNS}\s+(?:wounded|injured)\b", ("wounded", "injured"))],
+    "arrested": [(rf"\b(?:arrested|detained|arresting|detaining|rounded up)\s+{_QUANTITY}",
+                  ("arrest", "detain", "rounded up")),
+                 (rf"\b{_QUANTITY}{_NOUNS}\s+(?:were|was|have been|had been)\s+(?:\w+\s+)?(?:arrested|detained)",
+                  ("arrested", "detained")),
+                 (rf"\b{_QUANTITY}\s+arrests\b", ("arrests",))],
 }
-_COMPILED = {k: [re.compile(p, re.I) for p in ps] for k, ps in _PATTERNS.items()}
+_COMPILED = {k: [(re.compile(p, re.I), words) for p, words in ps] for k, ps in _PATTERNS.items()}
 # Which CAMEO roots can carry which magnitudes.
 _ROOTS = {"dead": ("18", "19", "20", "14", "17"), "injured": ("18", "19", "20", "14", "17"),
           "arrested": ("17", "14")}
@@ -52,13 +61,16 @@ def quantity(text: str) -> int | None:
 
 
 def size_of(sentence: Span, code: str) -> Size | None:
+    fields = [field for field in _COMPILED if code[:2] in _ROOTS[field]]
+    if not fields:
+        return None
+    text = sentence.text  # a span's text is rebuilt from its tokens on each read
+    lowered = text.lower()
     found = {}
-    text = None  # a span's text is rebuilt from its tokens on each read
-    for field, patterns in _COMPILED.items():
-        if code[:2] not in _ROOTS[field]:
-            continue
-        text = sentence.text if text is None else text
-        for pattern in patterns:
+    for field in fields:
+        for pattern, words in _COMPILED[field]:
+            if not any(w in lowered for w in words):
+                continue
             m = pattern.search(text)
             if m and (n := quantity(m.group(1))) is not None:
                 found[field] = n
