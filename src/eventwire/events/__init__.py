@@ -13,6 +13,7 @@ from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 
+import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from ..actors import place_as_actor
@@ -484,7 +485,7 @@ def check_with_model(code: str, verb: Token, codebook: Codebook, may_drop: bool 
     model = load_model("plover")
     if model is None:
         return code, ""
-    probs = model.probabilities(clause_features(clause_tokens(verb), verb))
+    probs = model.probabilities(_features(verb))
     lexicon = codebook.plover(code, verb.lemma_.lower())  # "resigned" is RETREAT though 0831 is CONCEDE
     decided, why = reconcile(code, lexicon.event if lexicon else None, probs, codebook.default_code)
     if decided is None:
@@ -492,6 +493,14 @@ def check_with_model(code: str, verb: Token, codebook: Codebook, may_drop: bool 
     # a verb the model never saw in training is typed by its neighbours alone: keep the lexicon's
     known = model.knows(verb.lemma_.lower())
     return (decided if may_retype and known else code), why
+
+
+def _features(verb: Token) -> np.ndarray:
+    """The model features of the verb's clause, computed once for the PLOVER and ACLED models."""
+    cache = verb.doc.user_data.setdefault("eventwire.features", {})
+    if verb.i not in cache:
+        cache[verb.i] = clause_features(clause_tokens(verb), verb)
+    return cache[verb.i]
 
 
 # CAMEO roots whose events ACLED records: protest, force posture, coercion, assault, fighting.
@@ -518,7 +527,7 @@ def acled_of(code: str, verb: Token, codebook: Codebook) -> Acled | None:
         return mapped  # the code already says how: 2041 is a chemical weapon, 1831 a suicide bomb
     if code == "183" and "Grenade" in codebook.acled_types and _weapon_named("Grenade", verb, codebook):
         return Acled(codebook.acled_types["Grenade"], "Grenade")  # CAMEO has no code of its own for grenades
-    probs = model.probabilities(clause_features(clause_tokens(verb), verb))
+    probs = model.probabilities(_features(verb))
     top = max(probs, key=probs.get)
     if code[:2] == "15" and codebook.acled_types.get(top) in _POLITICAL_VIOLENCE:
         return mapped  # a show of force ("fired missiles into the sea") harmed no one
