@@ -123,6 +123,8 @@ def test_where_the_doer_of_a_physical_act_was(code):
     ("Soldiers patrolled Tamale, 600 km north of Accra.", {"Accra"}, {"Tamale"}),
     ("The convoy was hit 20 miles from Kandahar.", {"Kandahar"}, set()),
     ("Clashes erupted in the north of Mali.", set(), {"Mali"}),
+    # the town a bearing is taken from, named as a town of
+    ("Gunmen ambushed a convoy 20 km south of the town of Ansongo.", {"Ansongo"}, set()),
 ])
 def test_places_named_as_reference_points(pipeline, text, landmarks, not_landmarks):
     from eventwire.events.location import _bearing_of
@@ -185,6 +187,14 @@ def test_a_name_the_gazetteer_lacks_is_the_sentences_place_where_a_preposition_p
     ("Armed men arrived at a wedding in Kafanchan and opened fire.", "opened", "Kafanchan"),  # guard
     # a division in brackets after a town no gazetteer knows, which the tagger ran into one name with it
     ("An airstrike hit a truck near Bardere (Gedo) on Monday.", "hit", "Gedo"),
+    # the divisions around a town named with it are where the town is, not second places
+    ("An IED planted by militants exploded against a military convoy near Djibo (Soum, Sahel), wounding four "
+     "soldiers.", "exploded", "Djibo"),
+    ("Clashes erupted between herders and farmers near Djibo (Soum, Sahel) on Sunday.", "erupted", "Djibo"),
+    # where the victims were, told by what they were doing: the people fired at, or dispersed
+    ("Police fired tear gas at protesters blocking the road in Eldoret.", "fired", "Eldoret"),
+    ("Police fired tear gas to disperse students blocking the road in Eldoret.", "fired", "Eldoret"),
+    ("Soldiers opened fire on worshippers leaving a mosque in Kano.", "opened", "Kano"),
     # where forces withdrew from is where they withdrew
     ("The militants withdrew from the town of Palma after a week of fighting.", "withdrew", "Palma"),
     # a "when" clause the parser hung on the day is still what was going on
@@ -373,6 +383,11 @@ def test_places_reached_through_relatives_participles_and_aerial_phrases(code, t
     # court is
     ("Thousands of students marched on Sunday while the president met donors in Brussels.", "marched"),
     ("Soldiers captured two suspects sought by a court in Kinshasa.", "captured"),
+    # what a protest's purpose is about is not where the protest was (guard)
+    ("Hundreds marched on the embassy to protest a ruling implicating the government in a murder in Berlin.",
+     "marched"),
+    # coordinated towns are two places, not one inside the other (guard)
+    ("Eighteen rebels were captured in and around Vista Hermosa and San Juan de Arama.", "captured"),
 ])
 def test_biography_disputes_wars_and_origins_do_not_locate(code, text, word):
     assert event(code(text), word).location is None

@@ -101,6 +101,7 @@ def place_of(ctx: Context, verb: Token, clause: Token, sentence: Sentence, kin: 
             and (physical or not _in_content(t))))
         if len(in_sentence) > 1:
             in_sentence = [p for p in in_sentence if p.span not in landmarks] or in_sentence
+            in_sentence = _narrowest(ctx, in_sentence, landmarks)
         if len(in_sentence) == 1:
             return in_sentence[0], "sentence"
         if in_sentence:
@@ -109,6 +110,22 @@ def place_of(ctx: Context, verb: Token, clause: Token, sentence: Sentence, kin: 
             t.i in ctx.place_at for t in sentence.span):
         return ctx.dateline, "dateline"  # nothing in the sentence names a place: the dateline city
     return None, None
+
+
+def _narrowest(ctx: Context, places: list[Place], landmarks) -> list[Place]:
+    """A province or district around another place named is where that place is, not a second
+    place ("near Djibo (Soum, Sahel)", "in Kut, in Wasit province"). Not when places are
+    coordinated ("in X and Y" are two) nor when what is left is a reference point ("50 km north
+    of X in Y state")."""
+    kept = [p for p in places if not any(_within(q, p) and not _coordinated(ctx, p, q) for q in places)]
+    return places if any(p.span in landmarks for p in kept) else kept
+
+
+def _coordinated(ctx: Context, a: Place, b: Place) -> bool:
+    words_a, words_b = _words(ctx, a), _words(ctx, b)
+    if words_a is None or words_b is None:
+        return False
+    return any(t.i in range(words_b.start, words_b.end) for t in words_a.root.conjuncts)
 
 
 def _how_it_happened(verb: Token) -> set[int]:
@@ -453,13 +470,29 @@ def _participant_place(ctx: Context, clause: Token, ok, object_ok) -> Place | No
         return owned[0]
     # the victim as a participle describes them: "an officer walking near his home in X",
     # "militiamen stationed in X"
-    for victim in (c for c in clause.children if c.dep_ in ("dobj", "obj")):
+    for victim in _victims(clause):
         for doing in (c for c in victim.children if (c.dep_ == "acl" and (c.tag_ == "VBG" or (
                 c.tag_ == "VBN" and c.lemma_.lower() not in _RECORD))) or (c.dep_ == "relcl" and ongoing(c))):
-            place = clause_place(ctx, doing, ok, object_ok if ongoing(doing) else None)
+            place = clause_place(ctx, doing, ok, object_ok if ongoing(doing) else None) or (
+                # where what they were doing was ("protesters blocking the road in X")
+                next((p for o in doing.children if o.dep_ in ("dobj", "obj")
+                      if (p := _where_one_is(ctx, o, ok, 0)) is not None), None) if doing.tag_ == "VBG" else None)
             if place is not None:
                 return place
     return None
+
+
+def _victims(clause: Token) -> list[Token]:
+    """Whom a physical act was done to: its object, and the people it was aimed at ("fired at
+    protesters", "opened fire on worshippers") or its purpose was done to ("fired tear gas to
+    disperse protesters"); not what a protest was about ("marched to protest a ruling")."""
+    objects = [c for c in clause.children if c.dep_ in ("dobj", "obj")]
+    aimed_at = [g for h in (clause, *objects) for c in h.children if c.dep_ == "prep" and c.lower_ in ("at", "on", "upon")
+                for g in c.children if g.dep_ == "pobj"]
+    purpose = [o for x in clause.children if x.dep_ in ("xcomp", "advcl") and x.tag_ == "VB"
+               and any(a.lower_ == "to" for a in x.children if a.dep_ == "aux")
+               for o in x.children if o.dep_ in ("dobj", "obj")]
+    return [*objects, *(p for p in (*aimed_at, *purpose) if person_word(p))]
 
 
 def an_attack(noun: Token) -> bool:
@@ -496,8 +529,13 @@ def landmarks_of(doc: Doc, place_at: dict[int, Place]) -> frozenset[tuple[int, i
 
 
 def _bearing_of(token: Token) -> bool:
-    while token.dep_ in ("appos", "poss", "compound", "conj") and token.head.i != token.i:
-        token = token.head  # "north of Accra, the capital"
+    for _ in range(8):
+        if token.dep_ in ("appos", "poss", "compound", "conj") and token.head.i != token.i:
+            token = token.head  # "north of Accra, the capital"
+        elif token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in PLACE_NOUNS:
+            token = token.head.head  # "north of the mining town of X"
+        else:
+            break
     prep = token.head
     if token.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ("of", "from"):
         return False
