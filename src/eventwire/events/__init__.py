@@ -29,7 +29,7 @@ from .codebook import Codebook, load_codebook
 from .context import PERSONAL_PRONOUNS, VIOLENT_ROOTS, Context, clause_tokens, role_noun
 from .lexicon import (HAPPENING, PLACE_CLASS, RELATIVE_PRONOUNS, Lexicon, Match, Rule, load_lexicon, quantified,
                       undergone)
-from .location import EPISODES, an_attack, landmarks_of, place_of, sharing_objects
+from .location import EPISODES, an_attack, landmarks_of, person_word, place_of, sharing_objects
 from .modality import conditional, modality_of, refused
 from .refine import (NON_STATE_ARMED, acled_rule, as_demand, as_intention, as_refusal, as_done_to_people,
                      as_show_of_force, as_unconventional, as_weapon_act, at_a_protest, lethal, matching_acled_rule,
@@ -98,6 +98,8 @@ def find_triggers(sentence: Sentence, lexicon: Lexicon, codebook: Codebook,
         match = lexicon.match_verb(token, places) or acled_match(token)
         if match is None or match.rule.cameo is None or match.rule.cameo not in codebook:
             continue
+        if match.rule.cameo[:2] not in _FORCE_ROOTS and _describing_a_thing(token):
+            continue  # "demanding guaranteed crop prices": no guarantee was given
         if match.rule.cameo[:2] in VIOLENT_ROOTS and any(t.lemma_.lower() in lexicon.sports_words
                                                     for t in clause_tokens(token)):
             continue  # "Brazil beat Argentina in a World Cup qualifier": a game
@@ -174,6 +176,13 @@ def _people_named_by_participle(token: Token) -> bool:
                                               for c in token.head.children)):
         return True  # "six jailed Americans", "his detained son": a participle made an adjective
     return token.tag_ in ("VBN", "VBD") and any(c.dep_ == "det" for c in token.children)
+
+
+def _describing_a_thing(token: Token) -> bool:
+    """'guaranteed crop prices', 'the promised reforms': a past participle before the thing it
+    describes. Force done to people or things still tells of an act ("the murdered businessman",
+    "a torched police station"), and is left to the rules above."""
+    return token.tag_ == "VBN" and token.dep_ == "amod" and token.i < token.head.i and not person_word(token.head)
 
 
 def _bare_after_of(noun: Token) -> bool:

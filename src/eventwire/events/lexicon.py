@@ -170,7 +170,9 @@ _GOING = frozenset({"go", "come", "return", "arrive", "travel", "head", "fly", "
 _PLACING = {"put": frozenset({"under", "on"}), "place": frozenset({"under", "on"}),
             "keep": frozenset({"under", "on"}), "remain": frozenset({"under", "on"}),
             "stay": frozenset({"on"}),
-            "set": frozenset({"on"})}  # "set vehicles on fire": as "set fire to vehicles"
+            "set": frozenset({"on"}),  # "set vehicles on fire": as "set fire to vehicles"
+            # "booked into the county jail", "thrown into jail"
+            "book": frozenset({"into"}), "throw": frozenset({"into", "in"})}
 
 
 # Verbs whose subject suffers the event that a noun after these prepositions names ("the convoy
