@@ -9,6 +9,7 @@ deterministic: the same data gives the same weights, shipped as data/models/*.np
 
 from __future__ import annotations
 
+import math
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ NONE = "NONE"
 _SKIP_POS = frozenset({"PUNCT", "SPACE", "DET", "NUM", "SYM"})
 
 
+@lru_cache(maxsize=1 << 16)  # the same lemmas and bigrams recur in every clause
 def _index(feature: str) -> int:
     return zlib.crc32(feature.encode("utf-8")) % DIMENSIONS
 
@@ -59,10 +61,12 @@ class LinearModel:
         return lemma in self.triggers
 
     def probabilities(self, features: np.ndarray) -> dict[str, float]:
-        logits = self.weights[features].sum(axis=0) + self.bias
-        exp = np.exp(logits - logits.max())
-        p = exp / exp.sum()
-        return {label: float(x) for label, x in zip(self.labels, p)}
+        # the softmax of a few dozen labels is quicker in plain Python than in numpy's calls
+        logits = (self.weights[features].sum(axis=0) + self.bias).tolist()
+        top = max(logits)
+        exp = [math.exp(x - top) for x in logits]
+        total = sum(exp)
+        return {label: x / total for label, x in zip(self.labels, exp)}
 
     def save(self, path: Path) -> None:
         # Keep only the rows in use: most hashed feature slots are never seen.
