@@ -195,6 +195,9 @@ def test_a_name_the_gazetteer_lacks_is_the_sentences_place_where_a_preposition_p
     ("Police fired tear gas at protesters blocking the road in Eldoret.", "fired", "Eldoret"),
     ("Police fired tear gas to disperse students blocking the road in Eldoret.", "fired", "Eldoret"),
     ("Soldiers opened fire on worshippers leaving a mosque in Kano.", "opened", "Kano"),
+    # "to" after a verb of yielding names who received, and their place is where it was given
+    ("Hundreds of rebel fighters surrendered to the army in Ituri on Monday.", "surrendered", "Ituri"),
+    ("The rebels handed over their weapons to peacekeepers in Bunia.", "handed", "Bunia"),
     # where forces withdrew from is where they withdrew
     ("The militants withdrew from the town of Palma after a week of fighting.", "withdrew", "Palma"),
     # a "when" clause the parser hung on the day is still what was going on
@@ -386,6 +389,8 @@ def test_places_reached_through_relatives_participles_and_aerial_phrases(code, t
     # what a protest's purpose is about is not where the protest was (guard)
     ("Hundreds marched on the embassy to protest a ruling implicating the government in a murder in Berlin.",
      "marched"),
+    # what is given to a place went there: the giving was not there (guard)
+    ("Japan gave $10 million in aid to Gaza.", "gave"),
     # coordinated towns are two places, not one inside the other (guard)
     ("Eighteen rebels were captured in and around Vista Hermosa and San Juan de Arama.", "captured"),
 ])

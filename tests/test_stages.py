@@ -156,9 +156,21 @@ def test_police_report_verbs(code, text, word, code_):
     # a particle the parser read as "over 90", more than 90
     ("Armenia and Azerbaijan each handed over 32 detainees.", "handed", "084"),
     ("Government forces handed control of the border post to UN peacekeepers.", "handed", "0874"),
+    # weapons handed in are a disarmament; people released or handed over are persons released
+    ("Former fighters handed in their weapons at a camp near Bambari.", "handed", "0873"),
+    ("The court released the opposition leader on bail.", "released", "0841"),
+    ("Police handed the suspects over to prosecutors in Lyon.", "handed", "0841"),
 ])
 def test_diplomatic_and_military_news(code, text, word, code_):
     assert on(code(text).events, word).cameo.code.startswith(code_)
+
+
+@pytest.mark.parametrize("text, word, sub_event", [
+    ("The militia handed its rifles to the police in Kananga.", "handed", "Change to group/activity"),
+    ("Police handed the suspects over to prosecutors in Lyon.", "handed", "Agreement"),
+])
+def test_a_release_or_disarmament_is_no_transfer_of_territory(code, text, word, sub_event):
+    assert on(code(text).events, word).acled.sub_event_type == sub_event
 
 
 def test_looters_are_criminals(code):

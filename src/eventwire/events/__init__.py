@@ -520,6 +520,10 @@ _POLITICAL_VIOLENCE = frozenset({"Battles", "Explosions/Remote violence", "Viole
 # Crosswalk types that only a telling word gives (a chemical agent, "suicide", "abducted",
 # "raped"): the ACLED model's reading of the clause does not overrule them.
 _DECISIVE_ACLED = frozenset({"Chemical weapon", "Suicide bomb", "Sexual violence", "Abduction/forced disappearance"})
+# Codes of ending hostilities whose ACLED type the crosswalk settles: persons released (0841), a truce
+# (0871), forces disarmed (0873). The ACLED model, which has seen ground handed over, would make
+# "handed its rifles to the police" or "handed the suspects over" a transfer of territory.
+_SETTLED = frozenset({"0841", "0871", "0873"})
 # Coercion by law (administrative sanctions, arrests and charges, expulsions): whatever violence the
 # clause tells of ("charged with attempted murder"), the act itself stays in its ACLED type.
 _LEGAL = frozenset({"172", "173", "174"})
@@ -532,7 +536,7 @@ def acled_of(code: str, verb: Token, codebook: Codebook) -> Acled | None:
     model = load_model("acled")
     if model is None or (mapped is None and code[:2] not in _ACLED_ROOTS):
         return mapped
-    if mapped is not None and mapped.sub_event_type in _DECISIVE_ACLED:
+    if mapped is not None and (mapped.sub_event_type in _DECISIVE_ACLED or code in _SETTLED):
         return mapped  # the code already says how: 2041 is a chemical weapon, 1831 a suicide bomb
     if code == "183" and "Grenade" in codebook.acled_types and _weapon_named("Grenade", verb, codebook):
         return Acled(codebook.acled_types["Grenade"], "Grenade")  # CAMEO has no code of its own for grenades

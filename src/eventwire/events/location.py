@@ -887,10 +887,12 @@ def _in_content(token: Token) -> bool:
 def _directional(token: Token) -> bool:
     """A place named as where something went or came from ("fled from X to Y", "marched from
     the parliament in X to the town of Y")."""
+    named = token
     for _ in range(8):
         if token.head.i == token.i or token.pos_ in ("VERB", "AUX"):
             return False
-        if token.dep_ == "prep" and token.lower_ in _DIRECTIONAL and not _at_the_edge(token):
+        if token.dep_ == "prep" and token.lower_ in _DIRECTIONAL and not _at_the_edge(token) and not (
+                _to_whom(token) and named.head.i != token.i):
             return True
         token = token.head
     return False
@@ -898,6 +900,17 @@ def _directional(token: Token) -> bool:
 
 # Words after which "to" says next to what, not whither: "close to X", "the entrance to X".
 _BESIDE = frozenset({"close", "next", "adjacent", "near", "entrance", "entrances", "gate", "gates", "approaches"})
+
+
+def _to_whom(prep: Token) -> bool:
+    """'surrendered to the army in X', 'handed over their weapons to peacekeepers in X': "to"
+    after a verb of yielding names who received, and their place is where it was given; a
+    place right after it is still where something went ("gave aid to Gaza")."""
+    return prep.lower_ == "to" and prep.head.lemma_.lower() in _YIELDING
+
+
+# Verbs of giving up or over, whose "to" names a recipient.
+_YIELDING = frozenset({"surrender", "hand", "give", "deliver", "yield", "cede", "submit", "transfer", "return"})
 
 
 def _at_the_edge(prep: Token) -> bool:

@@ -154,11 +154,14 @@ def as_done_to_people(code: str, source, on_people: bool, codebook: Codebook) ->
     occupying territory (192); 'captured two aid workers' or 'seized the ship's crew' is taking
     people: an abduction (181) by an armed group ("the Taliban captured 11 Iranians"), else an
     arrest (173: "police seized two suspects", "he was captured in Sudan"). Burning people
-    ("burned 11 villagers alive") is an attack on them (180), not arson (1712)."""
+    ("burned 11 villagers alive") is an attack on them (180), not arson (1712); releasing or
+    returning people is releasing persons (0841)."""
     if not on_people:
         return code
     if code[:4] == "1712":  # "burned 11 villagers alive" is violence on people, not on property
         return "180" if "180" in codebook else code
+    if code == "084":  # "released the opposition leader", "handed over two suspects": persons
+        return "0841" if "0841" in codebook else code
     if code[:3] != "192":
         return code
     taken = "181" if any(a.sector in NON_STATE_ARMED for a in source) else "173"
