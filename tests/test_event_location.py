@@ -198,6 +198,9 @@ def test_a_name_the_gazetteer_lacks_is_the_sentences_place_where_a_preposition_p
     # "to" after a verb of yielding names who received, and their place is where it was given
     ("Hundreds of rebel fighters surrendered to the army in Ituri on Monday.", "surrendered", "Ituri"),
     ("The rebels handed over their weapons to peacekeepers in Bunia.", "handed", "Bunia"),
+    # ... and "from" after a verb of taking whom it was taken from
+    ("Armed bandits rustled more than 200 cattle from herders in Zamfara.", "rustled", "Zamfara"),
+    ("Soldiers seized weapons from militants in Kidal.", "seized", "Kidal"),
     # where forces withdrew from is where they withdrew
     ("The militants withdrew from the town of Palma after a week of fighting.", "withdrew", "Palma"),
     # a "when" clause the parser hung on the day is still what was going on

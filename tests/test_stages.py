@@ -173,6 +173,17 @@ def test_a_release_or_disarmament_is_no_transfer_of_territory(code, text, word, 
     assert on(code(text).events, word).acled.sub_event_type == sub_event
 
 
+def test_armed_men_do_not_riot(code):
+    # the escape's words read as a riot to the ACLED model; gunmen attacking is an attack
+    attack = on(code("Hundreds of inmates escaped after gunmen attacked a prison in Owerri.").events, "attacked")
+    assert (attack.acled.event_type, attack.acled.sub_event_type) == ("Violence against civilians", "Attack")
+
+
+def test_cattle_rustled_are_property_seized(code):
+    rustled = on(code("Bandits rustled cattle and abducted two herders near Birnin Gwari.").events, "rustled")
+    assert rustled.cameo.code == "1711" and rustled.acled.sub_event_type == "Looting/property destruction"
+
+
 def test_looters_are_criminals(code):
     ransacked = on(code("Looters ransacked shops in the market overnight.").events, "ransacked")
     assert [(a.text, a.sector) for a in ransacked.source] == [("Looters", "CRM")]

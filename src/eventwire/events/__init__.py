@@ -622,6 +622,11 @@ def by_actors(acled: Acled | None, code: str, source, target, size, sentence: Sp
         return Acled("Protests", "Excessive force against protesters" if dead else "Protest with intervention")
     if code[:3] == "175" and size is not None and size.dead:
         return Acled("Protests", "Excessive force against protesters")
+    if acled.event_type == "Riots" and sectors and sectors <= _STATE | NON_STATE_ARMED and code[:2] in VIOLENT_ROOTS:
+        # armed men do not riot, whatever the clause's words ("inmates escaped after gunmen
+        # attacked a prison"): their violence on the unarmed is an attack, on others a clash
+        unarmed = not target or all(a.sector in _UNARMED for a in target)
+        return Acled("Violence against civilians", "Attack") if unarmed else Acled("Battles", "Armed clash")
     return acled
 
 

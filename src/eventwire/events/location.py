@@ -892,7 +892,7 @@ def _directional(token: Token) -> bool:
         if token.head.i == token.i or token.pos_ in ("VERB", "AUX"):
             return False
         if token.dep_ == "prep" and token.lower_ in _DIRECTIONAL and not _at_the_edge(token) and not (
-                _to_whom(token) and named.head.i != token.i):
+                _to_whom(token) and _phrase_top(named).head.i != token.i):
             return True
         token = token.head
     return False
@@ -904,13 +904,18 @@ _BESIDE = frozenset({"close", "next", "adjacent", "near", "entrance", "entrances
 
 def _to_whom(prep: Token) -> bool:
     """'surrendered to the army in X', 'handed over their weapons to peacekeepers in X': "to"
-    after a verb of yielding names who received, and their place is where it was given; a
-    place right after it is still where something went ("gave aid to Gaza")."""
-    return prep.lower_ == "to" and prep.head.lemma_.lower() in _YIELDING
+    after a verb of yielding names who received, and "from" after a verb of taking whom it was
+    taken from ("rustled cattle from herders in X"); their place is where it changed hands. A
+    place right after the preposition is still where something went or came from ("gave aid to
+    Gaza", "captured the plateau from Syria")."""
+    lemma = prep.head.lemma_.lower()
+    return (prep.lower_ == "to" and lemma in _YIELDING) or (prep.lower_ == "from" and lemma in _TAKING)
 
 
-# Verbs of giving up or over, whose "to" names a recipient.
+# Verbs of giving up or over, whose "to" names a recipient, and of taking, whose "from" names
+# whom it was taken from.
 _YIELDING = frozenset({"surrender", "hand", "give", "deliver", "yield", "cede", "submit", "transfer", "return"})
+_TAKING = frozenset({"rustle", "steal", "loot", "seize", "take", "snatch", "confiscate", "rob", "grab", "capture"})
 
 
 def _at_the_edge(prep: Token) -> bool:
