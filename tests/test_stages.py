@@ -179,6 +179,16 @@ def test_armed_men_do_not_riot(code):
     assert (attack.acled.event_type, attack.acled.sub_event_type) == ("Violence against civilians", "Attack")
 
 
+@pytest.mark.parametrize("text, sub_event", [
+    # a protest still to come is no protest the arrests were at
+    ("Police in Dhaka arrested 150 opposition activists ahead of Saturday's rally.", "Arrests"),
+    ("Police arrested 40 people before the march in Lagos.", "Arrests"),
+    ("Police arrested 40 protesters at the march in Lagos.", "Protest with intervention"),  # guard
+])
+def test_arrests_before_a_protest_are_arrests(code, text, sub_event):
+    assert on(code(text).events, "arrested").acled.sub_event_type == sub_event
+
+
 def test_cattle_rustled_are_property_seized(code):
     rustled = on(code("Bandits rustled cattle and abducted two herders near Birnin Gwari.").events, "rustled")
     assert rustled.cameo.code == "1711" and rustled.acled.sub_event_type == "Looting/property destruction"

@@ -222,7 +222,20 @@ def _mentions(sentence: Span, lemmas: frozenset[str]) -> bool:
 
 
 def at_a_protest(sentence: Span) -> bool:
-    return _mentions(sentence, _PROTEST_WORDS)
+    """A protest the sentence tells of as happening, not one still to come ("arrested 150
+    activists ahead of Saturday's rally", "before the march", "a planned protest")."""
+    return any(t.lemma_.lower() in _PROTEST_WORDS and t.ent_type_ not in ("DATE", "TIME") and not _to_come(t)
+               for t in sentence)
+
+
+def _to_come(word: Token) -> bool:
+    prep = word.head if word.dep_ == "pobj" else None
+    if prep is not None and (prep.lower_ == "before" or (prep.lower_ == "of" and prep.head.lower_ == "ahead")):
+        return True
+    return any(c.dep_ in ("amod", "compound") and c.lower_ in _TO_COME for c in word.children)
+
+
+_TO_COME = frozenset({"planned", "upcoming", "proposed", "scheduled"})
 
 
 def lethal(sentence: Span) -> bool:
