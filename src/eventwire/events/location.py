@@ -122,6 +122,7 @@ def _narrowest(ctx: Context, places: list[Place], landmarks) -> list[Place]:
 
 
 def _coordinated(ctx: Context, a: Place, b: Place) -> bool:
+    """Whether two places are named as conjuncts ("in Vista Hermosa and San Juan de Arama")."""
     words_a, words_b = _words(ctx, a), _words(ctx, b)
     if words_a is None or words_b is None:
         return False
@@ -892,7 +893,7 @@ def _directional(token: Token) -> bool:
         if token.head.i == token.i or token.pos_ in ("VERB", "AUX"):
             return False
         if token.dep_ == "prep" and token.lower_ in _DIRECTIONAL and not _at_the_edge(token) and not (
-                _to_whom(token) and _phrase_top(named).head.i != token.i):
+                _changing_hands(token) and _phrase_top(named).head.i != token.i):
             return True
         token = token.head
     return False
@@ -902,7 +903,7 @@ def _directional(token: Token) -> bool:
 _BESIDE = frozenset({"close", "next", "adjacent", "near", "entrance", "entrances", "gate", "gates", "approaches"})
 
 
-def _to_whom(prep: Token) -> bool:
+def _changing_hands(prep: Token) -> bool:
     """'surrendered to the army in X', 'handed over their weapons to peacekeepers in X': "to"
     after a verb of yielding names who received, and "from" after a verb of taking whom it was
     taken from ("rustled cattle from herders in X"); their place is where it changed hands. A
@@ -914,7 +915,8 @@ def _to_whom(prep: Token) -> bool:
 
 # Verbs of giving up or over, whose "to" names a recipient, and of taking, whose "from" names
 # whom it was taken from.
-_YIELDING = frozenset({"surrender", "hand", "give", "deliver", "yield", "cede", "submit", "transfer", "return"})
+# ("returned to their homes in X", "transferred to a prison in X" went somewhere: not these)
+_YIELDING = frozenset({"surrender", "hand", "give", "deliver", "yield", "cede", "submit"})
 _TAKING = frozenset({"rustle", "steal", "loot", "seize", "take", "snatch", "confiscate", "rob", "grab", "capture"})
 
 

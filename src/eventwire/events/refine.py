@@ -229,6 +229,7 @@ def at_a_protest(sentence: Span) -> bool:
 
 
 def _to_come(word: Token) -> bool:
+    """A protest word after "before" or "ahead of", or one called planned or upcoming."""
     prep = word.head if word.dep_ == "pobj" else None
     if prep is not None and (prep.lower_ == "before" or (prep.lower_ == "of" and prep.head.lower_ == "ahead")):
         return True
