@@ -189,6 +189,15 @@ def test_arrests_before_a_protest_are_arrests(code, text, sub_event):
     assert on(code(text).events, "arrested").acled.sub_event_type == sub_event
 
 
+@pytest.mark.parametrize("text, sub_event", [
+    ("The suspect surrendered to police on Friday after a two-day manhunt.", "Arrests"),
+    ("Hundreds of rebel fighters surrendered to the army in Ituri on Monday.",
+     "Non-violent transfer of territory"),  # guard: forces giving up to forces
+])
+def test_a_surrender_to_the_police_ends_in_custody(code, text, sub_event):
+    assert on(code(text).events, "surrendered").acled.sub_event_type == sub_event
+
+
 def test_cattle_rustled_are_property_seized(code):
     rustled = on(code("Bandits rustled cattle and abducted two herders near Birnin Gwari.").events, "rustled")
     assert rustled.cameo.code == "1711" and rustled.acled.sub_event_type == "Looting/property destruction"

@@ -602,6 +602,10 @@ def by_actors(acled: Acled | None, code: str, source, target, size, sentence: Sp
     sectors = {a.sector for a in source}
     if fighting and sectors and sectors <= _STATE and target and {a.sector for a in target} <= _CROWD:
         source, target, sectors = target, source, {a.sector for a in target}
+    if code == "0874" and target and all(a.sector == "COP" for a in target):
+        # giving oneself up to the police ("the gunman surrendered to police") takes no ground:
+        # it ends in custody
+        return Acled("Strategic developments", "Arrests")
     if code[:3] == "192" and sectors:
         if sectors <= _STATE:
             return Acled("Battles", "Government regains territory")
