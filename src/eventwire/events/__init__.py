@@ -168,10 +168,10 @@ def _people_named_by_participle(token: Token) -> bool:
     Americans") or on a bare noun after "of" ("the release of detained activists"). Other past
     participles there are left alone: "the murdered businessman" still tells of a murder, and
     the parser hangs too many finite verbs on the next noun that way ("forces captured Shali")."""
-    if token.tag_ == "VBG" and token.dep_ == "amod" and token.i < token.head.i and not (
+    if token.tag_ == "VBG" and _before_its_noun(token) and not (
             token.i > 0 and token.doc[token.i - 1].lemma_ == "be"):  # "are patrolling markets"
         return True
-    if token.tag_ == "VBN" and token.dep_ == "amod" and token.i < token.head.i and (
+    if token.tag_ == "VBN" and _before_its_noun(token) and (
             _bare_after_of(token.head) or any(c.dep_ in ("nummod", "poss") and c.i < token.i
                                               for c in token.head.children)):
         return True  # "six jailed Americans", "his detained son": a participle made an adjective
@@ -182,7 +182,12 @@ def _describing_a_thing(token: Token) -> bool:
     """'guaranteed crop prices', 'the promised reforms': a past participle before the thing it
     describes. Force done to people or things still tells of an act ("the murdered businessman",
     "a torched police station"), and is left to the rules above."""
-    return token.tag_ == "VBN" and token.dep_ == "amod" and token.i < token.head.i and not person_word(token.head)
+    return token.tag_ == "VBN" and _before_its_noun(token) and not person_word(token.head)
+
+
+def _before_its_noun(token: Token) -> bool:
+    """A word the parser made an adjective of the noun after it."""
+    return token.dep_ == "amod" and token.i < token.head.i
 
 
 def _bare_after_of(noun: Token) -> bool:

@@ -474,13 +474,18 @@ def _participant_place(ctx: Context, clause: Token, ok, object_ok) -> Place | No
     for victim in _victims(clause):
         for doing in (c for c in victim.children if (c.dep_ == "acl" and (c.tag_ == "VBG" or (
                 c.tag_ == "VBN" and c.lemma_.lower() not in _RECORD))) or (c.dep_ == "relcl" and ongoing(c))):
-            place = clause_place(ctx, doing, ok, object_ok if ongoing(doing) else None) or (
-                # where what they were doing was ("protesters blocking the road in X")
-                next((p for o in doing.children if o.dep_ in ("dobj", "obj")
-                      if (p := _where_one_is(ctx, o, ok, 0)) is not None), None) if doing.tag_ == "VBG" else None)
+            place = clause_place(ctx, doing, ok, object_ok if ongoing(doing) else None) or _doing_there(ctx, doing, ok)
             if place is not None:
                 return place
     return None
+
+
+def _doing_there(ctx: Context, doing: Token, ok) -> Place | None:
+    """Where what people were doing was: "protesters blocking the road in X"."""
+    if doing.tag_ != "VBG":
+        return None
+    return next((p for o in doing.children if o.dep_ in ("dobj", "obj")
+                 if (p := _where_one_is(ctx, o, ok, 0)) is not None), None)
 
 
 def _victims(clause: Token) -> list[Token]:
@@ -488,8 +493,7 @@ def _victims(clause: Token) -> list[Token]:
     protesters", "opened fire on worshippers") or its purpose was done to ("fired tear gas to
     disperse protesters"); not what a protest was about ("marched to protest a ruling")."""
     objects = [c for c in clause.children if c.dep_ in ("dobj", "obj")]
-    aimed_at = [g for h in (clause, *objects) for c in h.children if c.dep_ == "prep" and c.lower_ in ("at", "on", "upon")
-                for g in c.children if g.dep_ == "pobj"]
+    aimed_at = [g for h in (clause, *objects) for g in prep_nouns(h, ("at", "on", "upon"))]
     purpose = [o for x in clause.children if x.dep_ in ("xcomp", "advcl") and x.tag_ == "VB"
                and any(a.lower_ == "to" for a in x.children if a.dep_ == "aux")
                for o in x.children if o.dep_ in ("dobj", "obj")]

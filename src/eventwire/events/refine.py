@@ -216,16 +216,16 @@ _PROTEST_WORDS = frozenset({"protest", "protester", "protestor", "demonstration"
 _DEATH_WORDS = frozenset({"kill", "die", "dead", "death", "fatally", "lethal"})
 
 
-def _mentions(sentence: Span, lemmas: frozenset[str]) -> bool:
-    """A word of the set, not in a date ("on 14 March" is no march)."""
-    return any(t.lemma_.lower() in lemmas and t.ent_type_ not in ("DATE", "TIME") for t in sentence)
+def _mentions(sentence: Span, lemmas: frozenset[str], unless=None) -> bool:
+    """A word of the set, not in a date ("on 14 March" is no march) nor one `unless` rules out."""
+    return any(t.lemma_.lower() in lemmas and t.ent_type_ not in ("DATE", "TIME") and not (unless and unless(t))
+               for t in sentence)
 
 
 def at_a_protest(sentence: Span) -> bool:
     """A protest the sentence tells of as happening, not one still to come ("arrested 150
     activists ahead of Saturday's rally", "before the march", "a planned protest")."""
-    return any(t.lemma_.lower() in _PROTEST_WORDS and t.ent_type_ not in ("DATE", "TIME") and not _to_come(t)
-               for t in sentence)
+    return _mentions(sentence, _PROTEST_WORDS, unless=_to_come)
 
 
 def _to_come(word: Token) -> bool:
